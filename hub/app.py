@@ -1,0 +1,145 @@
+"""The ASGI app: Starlette routes, the GraphQL endpoint and its per-request context.
+
+A composition root: with `hub/cli.py`, the only `hub` module that imports `schema`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from hub.access import ANONYMOUS, read_scope
+from hub.config import Settings
+from hub.db.engine import make_engine, make_sessionmaker
+from hub.db.migrate import current_revision, head_revision
+from hub.i18n import LocaleChain
+from resolvers.context import RequestContext
+from resolvers.database import RequestDatabase
+from resolvers.tenant_index import TenantIndex
+from schema import build_schema
+
+log = logging.getLogger("tatawwu")
+
+
+@dataclass
+class HubState:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    tenants: TenantIndex
+
+
+class HubGraphQL(GraphQL[RequestContext, None]):
+    def __init__(self, state: HubState) -> None:
+        super().__init__(
+            build_schema(state.settings),
+            graphql_ide="graphiql" if state.settings.is_dev else None,
+            allow_queries_via_get=True,
+        )
+        self.state = state
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
+        state = self.state
+        explicit = request.query_params.get("lang")
+        return RequestContext(
+            db=RequestDatabase(state.sessions),
+            scope=read_scope(ANONYMOUS, state.tenants.inactive_ids),
+            locales=LocaleChain.from_request(
+                explicit=explicit, accept_language=request.headers.get("accept-language")
+            ),
+            tenants=state.tenants,
+            settings=state.settings,
+            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
+        )
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
+
+
+def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
+    """The hub's ASGI app. The database must already be migrated and its tenants synced."""
+    settings = settings or Settings.from_env()
+    engine = engine or make_engine(settings.database_url)
+    holder: dict[str, HubState] = {}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        sessions = make_sessionmaker(engine)
+        async with sessions() as session:
+            tenants = await TenantIndex.load(session)
+        state = HubState(settings, engine, sessions, tenants)
+        holder["state"] = state
+        app.state.hub = state
+        graphql.app = HubGraphQL(state)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    graphql = _Deferred()
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        state = holder.get("state")
+        if state is None:
+            return JSONResponse({"status": "starting"}, status_code=503)
+        try:
+            async with state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            revision = await current_revision(state.engine)
+        except Exception as exc:  # the probe reports any database failure, never raises
+            log.warning("readiness check failed: %s", exc)
+            return JSONResponse({"status": "database unavailable"}, status_code=503)
+        if revision != head_revision():
+            return JSONResponse({"status": "migrations pending", "revision": revision},
+                                status_code=503)
+        return JSONResponse({"status": "ready", "revision": revision,
+                             "tenants": len(state.tenants.active)})
+
+    middleware = []
+    if settings.cors_origins:
+        middleware.append(Middleware(
+            CORSMiddleware, allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"], allow_headers=["*"],
+        ))
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+
+
+class _Deferred:
+    """The GraphQL endpoint, built once the lifespan has loaded the tenants."""
+
+    app: HubGraphQL | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if self.app is None:
+            response = JSONResponse({"errors": [{"message": "The hub is starting."}]},
+                                    status_code=503)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

@@ -1,0 +1,99 @@
+"""Volunteers (people, members of one or more tenants), applications, hours and saved items."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hub.db.models.base import Base, TenantOwned, Timestamps
+from hub.db.types import BigId, utcnow
+
+
+class Volunteer(Timestamps, Base):
+    """A person. Not owned by one tenant: memberships say which tenants they belong to."""
+
+    __tablename__ = "volunteer"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    subject: Mapped[str | None] = mapped_column(String(200), unique=True)  # identity provider sub
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    group: Mapped[str | None] = mapped_column(String(24))
+    country: Mapped[str | None] = mapped_column(String(2))
+    city: Mapped[str | None] = mapped_column(String(100))
+    languages: Mapped[list[str]]
+    shares_with_network: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class VolunteerSkill(Base):
+    __tablename__ = "volunteer_skill"
+    __table_args__ = (Index(None, "skill_code", "volunteer_id"),)
+
+    volunteer_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_code: Mapped[str] = mapped_column(
+        String(48), ForeignKey("skill.code"), primary_key=True
+    )
+
+
+class Membership(TenantOwned, Base):
+    __tablename__ = "membership"
+    __table_args__ = (Index(None, "volunteer_id"),)
+
+    tenant_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("tenant.id"), primary_key=True
+    )
+    volunteer_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(24), default="ACTIVE")
+
+
+class Application(TenantOwned, Base):
+    __tablename__ = "application"
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "volunteer_id"),
+        Index(None, "tenant_id", "opportunity_id", "status"),
+        Index(None, "volunteer_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(BigId, ForeignKey("opportunity.id"))
+    volunteer_id: Mapped[int] = mapped_column(BigId, ForeignKey("volunteer.id"))
+    status: Mapped[str] = mapped_column(String(24))
+    applied_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+
+
+class HoursEntry(TenantOwned, Base):
+    __tablename__ = "hours_entry"
+    __table_args__ = (Index(None, "tenant_id", "application_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("application.id", ondelete="CASCADE")
+    )
+    volunteer_id: Mapped[int] = mapped_column(BigId, ForeignKey("volunteer.id"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    hours: Mapped[float] = mapped_column(Float)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_at: Mapped[datetime | None]
+
+
+class SavedOpportunity(TenantOwned, Base):
+    __tablename__ = "saved_opportunity"
+
+    volunteer_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True
+    )
+    opportunity_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
+    )
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,1 @@
+"""Demo data: hand-written multilingual records, and a generator for large volumes."""

@@ -1,0 +1,211 @@
+"""Write the hand-written demo records into an empty database, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.db import models as m
+from hub.demo.records import DemoContent, OpportunitySeed
+from hub.i18n.digest import text_digest
+
+ACCEPTED_STATES = {"ACCEPTED", "COMPLETED"}
+
+
+@dataclass(slots=True)
+class SeedReport:
+    opportunities: int = 0
+    events: int = 0
+    news: int = 0
+    volunteers: int = 0
+    applications: int = 0
+    hours_entries: int = 0
+
+
+async def has_content(session: AsyncSession) -> bool:
+    return bool(await session.scalar(select(func.count()).select_from(m.Opportunity)))
+
+
+def _at(today: date, day: int, hour: int, zone: str) -> datetime:
+    local = datetime.combine(today + timedelta(days=day), time(hour), tzinfo=ZoneInfo(zone))
+    return local.astimezone(UTC)
+
+
+def translation_rows(
+    model: type, fk: str, record_id: int, tenant_id: int, texts: dict[str, object],
+    fields: tuple[str, ...], when: datetime,
+) -> list[object]:
+    """One row per locale; the first locale is the source, the others carry its digest."""
+    source_locale = next(iter(texts))
+    digest = text_digest(getattr(texts[source_locale], f) for f in fields)
+    rows = []
+    for locale, text in texts.items():
+        values = {f: getattr(text, f) for f in fields}
+        is_source = locale == source_locale
+        rows.append(model(
+            **{fk: record_id}, tenant_id=tenant_id, locale=locale, is_source=is_source,
+            source_digest=None if is_source else digest, updated_at=when, **values,
+        ))
+    return rows
+
+
+async def seed_demo(session: AsyncSession, content: DemoContent, today: date) -> SeedReport:
+    """Insert `content` with dates relative to `today`. The caller commits."""
+    report = SeedReport()
+    tenants = {t.slug: t for t in (await session.scalars(select(m.Tenant))).all()}
+    now = datetime.combine(today, time(8), tzinfo=UTC)
+
+    session.add_all(m.Category(code=c.code, labels=c.labels, position=i)
+                    for i, c in enumerate(content.categories))
+    session.add_all(m.Skill(code=s.code, labels=s.labels) for s in content.skills)
+    await session.flush()
+
+    orgs: dict[str, m.Organization] = {}
+    for org in content.organizations:
+        orgs[org.key] = m.Organization(tenant_id=tenants[org.tenant].id, name=org.name,
+                                         kind=org.kind, city=org.city)
+    campaigns: dict[str, m.Campaign] = {}
+    for c in content.campaigns:
+        campaigns[c.key] = m.Campaign(
+            tenant_id=tenants[c.tenant].id, starts_on=today + timedelta(days=c.starts_day),
+            ends_on=today + timedelta(days=c.ends_day), visibility="PUBLIC", status="PUBLISHED",
+        )
+    session.add_all([*orgs.values(), *campaigns.values()])
+    await session.flush()
+    for c in content.campaigns:
+        campaign = campaigns[c.key]
+        source = next(iter(c.titles))
+        digest = text_digest([c.titles[source]])
+        session.add_all(m.CampaignTranslation(
+            campaign_id=campaign.id, tenant_id=campaign.tenant_id, locale=loc, title=title,
+            is_source=loc == source, source_digest=None if loc == source else digest,
+            updated_at=now,
+        ) for loc, title in c.titles.items())
+
+    opportunities: dict[str, m.Opportunity] = {}
+    for o in content.opportunities:
+        opportunities[o.key] = _opportunity(o, tenants[o.tenant], orgs, campaigns, today)
+    session.add_all(opportunities.values())
+    await session.flush()
+    for o in content.opportunities:
+        row = opportunities[o.key]
+        session.add_all(translation_rows(
+            m.OpportunityTranslation, "opportunity_id", row.id, row.tenant_id, dict(o.texts),
+            ("title", "summary", "description"), row.published_at or now,
+        ))
+        session.add_all(m.OpportunitySkill(opportunity_id=row.id, tenant_id=row.tenant_id,
+                                           skill_code=code) for code in o.skills)
+    report.opportunities = len(opportunities)
+
+    for e in content.events:
+        tenant = tenants[e.tenant]
+        starts = _at(today, e.starts_day, e.starts_hour, tenant.time_zone)
+        event = m.Event(
+            tenant_id=tenant.id, kind=e.kind, starts_at=starts,
+            ends_at=starts + timedelta(hours=e.duration_hours),
+            country=tenant.country if e.city else None, city=e.city, online_url=e.online_url,
+            visibility=e.visibility, status=e.status,
+        )
+        session.add(event)
+        await session.flush()
+        session.add_all(translation_rows(m.EventTranslation, "event_id", event.id, tenant.id,
+                                         dict(e.texts), ("title", "description"), now))
+    report.events = len(content.events)
+
+    for n in content.news:
+        tenant = tenants[n.tenant]
+        published = _at(today, n.published_day, 9, tenant.time_zone)
+        item = m.NewsItem(
+            tenant_id=tenant.id, tags=list(n.tags), image_url=n.image_url,
+            published_at=published if n.status == "PUBLISHED" else None,
+            visibility=n.visibility, status=n.status, author_name=n.author,
+        )
+        session.add(item)
+        await session.flush()
+        session.add_all(translation_rows(m.NewsItemTranslation, "news_item_id", item.id,
+                                         tenant.id, dict(n.texts), ("title", "summary", "body"),
+                                         published))
+    report.news = len(content.news)
+
+    for v in content.volunteers:
+        volunteer = m.Volunteer(
+            subject=f"demo|{v.key}", first_name=v.first_name, last_name=v.last_name,
+            email=v.email, phone=v.phone, birth_year=v.birth_year, group=v.group,
+            country=v.country, city=v.city, languages=list(v.languages),
+            shares_with_network=v.shares_with_network,
+        )
+        session.add(volunteer)
+        await session.flush()
+        session.add_all(m.Membership(tenant_id=tenants[slug].id, volunteer_id=volunteer.id,
+                                     joined_at=now - timedelta(days=200 + 7 * i))
+                        for i, slug in enumerate(v.tenants))
+        session.add_all(m.VolunteerSkill(volunteer_id=volunteer.id, skill_code=code)
+                        for code in v.skills)
+        for key, status, logged, verified in v.applications:
+            opportunity = opportunities[key]
+            application = m.Application(
+                tenant_id=opportunity.tenant_id, opportunity_id=opportunity.id,
+                volunteer_id=volunteer.id, status=status, applied_at=now - timedelta(days=30),
+                decided_at=None if status == "APPLIED" else now - timedelta(days=25),
+            )
+            session.add(application)
+            await session.flush()
+            if status in ACCEPTED_STATES:
+                opportunity.filled_spots += 1
+            report.applications += 1
+            report.hours_entries += _add_hours(session, application, logged, verified, today)
+        session.add_all(m.SavedOpportunity(
+            volunteer_id=volunteer.id, opportunity_id=opportunities[key].id,
+            tenant_id=opportunities[key].tenant_id, saved_at=now - timedelta(days=3),
+        ) for key in v.saved)
+    report.volunteers = len(content.volunteers)
+    await session.flush()
+    return report
+
+
+def _add_hours(session: AsyncSession, application: m.Application, logged: float,
+               verified: float, today: date) -> int:
+    """Split logged hours into entries of at most 4 h; the first `verified` hours verified."""
+    count, remaining, left_to_verify, day = 0, logged, verified, 1
+    while remaining > 0:
+        hours = min(4.0, remaining)
+        is_verified = left_to_verify >= hours
+        session.add(m.HoursEntry(
+            tenant_id=application.tenant_id, application_id=application.id,
+            volunteer_id=application.volunteer_id, date=today - timedelta(days=day * 2),
+            hours=hours, verified=is_verified,
+            verified_at=datetime.combine(today - timedelta(days=day), time(12), tzinfo=UTC)
+            if is_verified else None,
+        ))
+        if is_verified:
+            left_to_verify -= hours
+        remaining -= hours
+        day += 1
+        count += 1
+    return count
+
+
+def _opportunity(o: OpportunitySeed, tenant: m.Tenant, orgs: dict[str, m.Organization],
+                 campaigns: dict[str, m.Campaign], today: date) -> m.Opportunity:
+    starts = (_at(today, o.starts_day, o.starts_hour, tenant.time_zone)
+              if o.starts_day is not None else None)
+    ends = starts + timedelta(hours=o.duration_hours) if starts and o.duration_hours else None
+    published = (_at(today, o.published_day, 8, tenant.time_zone)
+                 if o.status != "DRAFT" else None)
+    return m.Opportunity(
+        tenant_id=tenant.id, external_id=f"demo:{o.key}",
+        organization_id=orgs[o.organization].id if o.organization else None,
+        campaign_id=campaigns[o.campaign].id if o.campaign else None,
+        format=o.format, category_code=o.category,
+        country=None if o.format == "REMOTE" else tenant.country,
+        region=o.region, city=o.city, latitude=o.latitude, longitude=o.longitude,
+        starts_at=starts, ends_at=ends, is_ongoing=o.is_ongoing, capacity=o.capacity,
+        filled_spots=0, credited_hours=o.credited_hours, is_emergency=o.is_emergency,
+        visibility=o.visibility, status=o.status, published_at=published,
+        contact_name=o.contact_name, contact_email=o.contact_email,
+        contact_phone=o.contact_phone,
+    )

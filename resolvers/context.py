@@ -1,0 +1,29 @@
+"""The context of one GraphQL request: database, principal's scope, locale chain, loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from hub.access import ReadScope
+from hub.config import Settings
+from hub.i18n import LocaleChain
+from resolvers.database import RequestDatabase
+from resolvers.loaders import Loaders
+from resolvers.pages import PageLoader
+from resolvers.tenant_index import TenantIndex
+
+
+@dataclass
+class RequestContext:
+    db: RequestDatabase
+    scope: ReadScope
+    locales: LocaleChain
+    tenants: TenantIndex
+    settings: Settings
+    request_id: str
+    page_loaders: dict[str, PageLoader] = field(default_factory=dict)
+
+    @cached_property
+    def loaders(self) -> Loaders:
+        return Loaders(self.db, self.scope.rows, self.scope.principal.volunteer_id)

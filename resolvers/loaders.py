@@ -1,0 +1,91 @@
+"""Per-request DataLoaders named `<Entity>By<Key>Loader`: one bulk query each, results in key
+order. They are created fresh for every request, so nothing cached crosses principals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from aiodataloader import DataLoader
+from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy.orm import InstrumentedAttribute
+
+from hub.db import models as m
+from resolvers.database import RequestDatabase
+
+
+class RowByKeyLoader(DataLoader[Any, Any]):
+    """One row (or None) per key, from `column IN keys`, under the caller's scope."""
+
+    def __init__(
+        self,
+        db: RequestDatabase,
+        column: InstrumentedAttribute[Any],
+        scope: ColumnElement[bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db, self.column, self.scope = db, column, scope if scope is not None else true()
+
+    async def batch_load_fn(self, keys: list[Any]) -> list[Any]:
+        entity = self.column.class_
+        rows = await self.db.scalars(select(entity).where(self.column.in_(keys), self.scope))
+        found = {getattr(row, self.column.key): row for row in rows}
+        return [found.get(key) for key in keys]
+
+
+class RowsByKeyLoader(DataLoader[Any, Any]):
+    """All rows per key (a list, maybe empty), from `column IN keys`."""
+
+    def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any]) -> None:
+        super().__init__()
+        self.db, self.column = db, column
+
+    async def batch_load_fn(self, keys: list[Any]) -> list[list[Any]]:
+        entity = self.column.class_
+        rows = await self.db.scalars(select(entity).where(self.column.in_(keys)))
+        grouped: dict[Any, list[Any]] = defaultdict(list)
+        for row in rows:
+            grouped[getattr(row, self.column.key)].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+
+class CountByKeyLoader(DataLoader[Any, Any]):
+    """How many rows per key, in one grouped statement."""
+
+    def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any]) -> None:
+        super().__init__()
+        self.db, self.column = db, column
+
+    async def batch_load_fn(self, keys: list[Any]) -> list[int]:
+        stmt = select(self.column, func.count()).where(self.column.in_(keys)).group_by(self.column)
+        found = {key: int(n) for key, n in await self.db.rows(stmt)}
+        return [found.get(key, 0) for key in keys]
+
+
+class Loaders:
+    """The loaders of one request. Scoped ones take the read scope's clause for their model."""
+
+    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
+        self.organization_by_id = RowByKeyLoader(db, m.Organization.id, scope_for(m.Organization))
+        self.campaign_by_id = RowByKeyLoader(db, m.Campaign.id, scope_for(m.Campaign))
+        self.opportunity_by_id = RowByKeyLoader(db, m.Opportunity.id, scope_for(m.Opportunity))
+        self.event_by_id = RowByKeyLoader(db, m.Event.id, scope_for(m.Event))
+        self.news_item_by_id = RowByKeyLoader(db, m.NewsItem.id, scope_for(m.NewsItem))
+        self.category_by_code = RowByKeyLoader(db, m.Category.code)
+        self.skill_by_code = RowByKeyLoader(db, m.Skill.code)
+        self.skills_by_opportunity = RowsByKeyLoader(db, m.OpportunitySkill.opportunity_id)
+        self.translations_by_opportunity = RowsByKeyLoader(
+            db, m.OpportunityTranslation.opportunity_id
+        )
+        self.translations_by_campaign = RowsByKeyLoader(db, m.CampaignTranslation.campaign_id)
+        self.translations_by_event = RowsByKeyLoader(db, m.EventTranslation.event_id)
+        self.translations_by_news_item = RowsByKeyLoader(db, m.NewsItemTranslation.news_item_id)
+        self.application_count_by_opportunity = CountByKeyLoader(db, m.Application.opportunity_id)
+        # The signed-in volunteer's own rows, by opportunity (none for other principals).
+        mine = m.SavedOpportunity.volunteer_id == volunteer_id
+        self.viewer_saved_by_opportunity = RowByKeyLoader(
+            db, m.SavedOpportunity.opportunity_id, mine
+        )
+        self.viewer_application_by_opportunity = RowByKeyLoader(
+            db, m.Application.opportunity_id, m.Application.volunteer_id == volunteer_id
+        )

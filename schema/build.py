@@ -1,0 +1,34 @@
+"""Assemble the strawberry schema with its extensions (classes, never shared instances)."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.schema.config import StrawberryConfig
+
+from hub.config import Settings
+from schema.extensions import CloseDatabase, CodedErrors
+from schema.query import Query
+from schema.types.volunteer import Application, Volunteer
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    cache_size = settings.query_cache_size if settings else 512
+    depth = settings.max_query_depth if settings else 12
+    return strawberry.Schema(
+        query=Query,
+        types=[Volunteer, Application],
+        config=StrawberryConfig(auto_camel_case=True),
+        extensions=[
+            CodedErrors,
+            CloseDatabase,
+            lambda: ParserCache(maxsize=cache_size),
+            lambda: ValidationCache(maxsize=cache_size),
+            lambda: QueryDepthLimiter(max_depth=depth),
+        ],
+    )
+
+
+def sdl() -> str:
+    """The schema's SDL, as committed in `schema/schema.graphql`."""
+    return build_schema().as_str() + "\n"

@@ -1,0 +1,140 @@
+"""The root Query: lists and lookups, every one through the read scope."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from babel import Locale
+
+from hub.errors import BadUserInput
+from hub.i18n import direction
+from hub.ids import decode_id
+from resolvers.content import EventFilter, NewsFilter, event_page, news_page
+from resolvers.opportunities import opportunity_page
+from schema.enums import TenantKind, TextDirection
+from schema.info import Info
+from schema.inputs import OpportunityFilterInput, checked_list
+from schema.types.common import LocaleInfo, Node
+from schema.types.content import Event, EventConnection, NewsConnection, NewsItem
+from schema.types.opportunity import Campaign, Opportunity, OpportunityConnection, Organization
+from schema.types.tenant import Tenant
+
+SUPPORTED_LOCALES = ("ar", "en", "fr")
+
+
+async def resolve_node(info: Info, global_id: str) -> Node | None:
+    """Any object by its global id, through the same scoped loaders as its own lookup."""
+    type_name, key = decode_id(global_id)
+    loaders = info.context.loaders
+    if type_name == "Tenant":
+        tenant = info.context.tenants.get(key)
+        return Tenant.of(tenant) if tenant else None
+    if type_name == "Opportunity":
+        row = await loaders.opportunity_by_id.load(key)
+        return Opportunity.of(row) if row else None
+    if type_name == "Event":
+        row = await loaders.event_by_id.load(key)
+        return Event.of(row) if row else None
+    if type_name == "NewsItem":
+        row = await loaders.news_item_by_id.load(key)
+        return NewsItem.of(row) if row else None
+    if type_name == "Campaign":
+        row = await loaders.campaign_by_id.load(key)
+        return Campaign.of(row) if row else None
+    if type_name == "Organization":
+        row = await loaders.organization_by_id.load(key)
+        if row is None or info.context.tenants.get(row.tenant_id) is None:
+            return None
+        return Organization.of(row)
+    # Volunteers and applications are not readable until sign-in lands.
+    return None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The languages the hub answers in.")
+    def locales(self) -> list[LocaleInfo]:
+        out = []
+        for tag in SUPPORTED_LOCALES:
+            locale = Locale.parse(tag)
+            out.append(LocaleInfo(
+                tag=tag,
+                name=locale.get_display_name("en") or tag,
+                native_name=locale.get_display_name(tag) or tag,
+                direction=TextDirection(direction(tag)),
+            ))
+        return out
+
+    @strawberry.field
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, id)
+
+    @strawberry.field
+    def tenants(
+        self, info: Info, kind: TenantKind | None = None, country: str | None = None
+    ) -> list[Tenant]:
+        rows = info.context.tenants.active
+        if kind is not None:
+            rows = [t for t in rows if t.kind == kind.value]
+        if country is not None:
+            rows = [t for t in rows if t.country == country.upper()]
+        return [Tenant.of(t) for t in rows]
+
+    @strawberry.field
+    def tenant(self, info: Info, slug: str) -> Tenant | None:
+        row = info.context.tenants.find(slug)
+        return Tenant.of(row) if row else None
+
+    @strawberry.field
+    async def opportunities(
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        filter: OpportunityFilterInput | None = None,
+    ) -> OpportunityConnection:
+        spec = filter.resolve(info.context) if filter else None
+        page = await opportunity_page(info.context, first=first, after=after, filter=spec)
+        return OpportunityConnection.of(page)
+
+    @strawberry.field
+    async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
+        _, key = decode_id(id, "Opportunity")
+        row = await info.context.loaders.opportunity_by_id.load(key)
+        return Opportunity.of(row) if row else None
+
+    @strawberry.field
+    async def news(
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        tenants: list[str] | None = None, tags: list[str] | None = None,
+    ) -> NewsConnection:
+        slugs = checked_list(tenants, "tenants")
+        spec = NewsFilter(
+            tenant_ids=info.context.tenants.ids_for_slugs(slugs, "tenants") if slugs else None,
+            tags=checked_list(tags, "tags"),
+        )
+        return NewsConnection.of(await news_page(info.context, first=first, after=after,
+                                                 filter=spec))
+
+    @strawberry.field
+    async def news_item(self, info: Info, id: strawberry.ID) -> NewsItem | None:
+        _, key = decode_id(id, "NewsItem")
+        row = await info.context.loaders.news_item_by_id.load(key)
+        return NewsItem.of(row) if row else None
+
+    @strawberry.field
+    async def events(
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        tenants: list[str] | None = None,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+    ) -> EventConnection:
+        for moment, name in ((from_, "from"), (to, "to")):
+            if moment is not None and moment.tzinfo is None:
+                raise BadUserInput(f"`{name}` needs a time zone offset.", argument=name)
+        slugs = checked_list(tenants, "tenants")
+        spec = EventFilter(
+            tenant_ids=info.context.tenants.ids_for_slugs(slugs, "tenants") if slugs else None,
+            starts_from=from_, starts_to=to,
+        )
+        return EventConnection.of(await event_page(info.context, first=first, after=after,
+                                                   filter=spec))

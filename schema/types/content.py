@@ -1,0 +1,162 @@
+"""Events and news items that tenants publish."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import strawberry
+
+from hub.db import models as m
+from hub.i18n import Served
+from hub.i18n.formatting import format_moment, format_relative
+from hub.ids import encode_id
+from resolvers.pages import Page
+from schema.enums import Visibility
+from schema.info import Info
+from schema.localize import serve
+from schema.permissions import Staff
+from schema.types.common import LocalizedString, Node, Place
+from schema.types.connections import CountedConnection, edges_of, page_info
+from schema.types.tenant import Tenant, tenant_of
+
+
+def _served_locale(info: Info, tenant_id: int) -> tuple[str, str]:
+    tenant = info.context.tenants.by_id[tenant_id]
+    return info.context.locales.for_tenant(tenant.default_locale)[0], tenant.time_zone
+
+
+@strawberry.type
+class Event(Node):
+    """Exhibitions, seminars, trainings, campaign and awareness days."""
+
+    row: strawberry.Private[m.Event]
+    kind: str
+    starts_at: datetime
+    ends_at: datetime | None
+    online_url: str | None
+    visibility: Visibility
+
+    @classmethod
+    def of(cls, row: m.Event) -> Event:
+        return cls(
+            id=strawberry.ID(encode_id("Event", row.id)), row=row, kind=row.kind,
+            starts_at=row.starts_at, ends_at=row.ends_at, online_url=row.online_url,
+            visibility=Visibility(row.visibility),
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    async def _text(self, info: Info, field: str) -> Served | None:
+        ctx = info.context
+        rows = await ctx.loaders.translations_by_event.load(self.row.id)
+        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale)
+
+    @strawberry.field
+    async def title(self, info: Info) -> str:
+        served = await self._text(info, "title")
+        return served.value if served else ""
+
+    @strawberry.field
+    async def description(self, info: Info) -> str | None:
+        served = await self._text(info, "description")
+        return served.value if served else None
+
+    @strawberry.field
+    def starts_at_display(self, info: Info) -> str:
+        locale, zone = _served_locale(info, self.row.tenant_id)
+        return format_moment(self.row.starts_at, locale, zone)
+
+    @strawberry.field
+    def place(self) -> Place | None:
+        return Place.of(self.row)
+
+
+@strawberry.type
+class NewsItem(Node):
+    row: strawberry.Private[m.NewsItem]
+    tags: list[str]
+    image_url: str | None
+    published_at: datetime | None
+    visibility: Visibility
+
+    @classmethod
+    def of(cls, row: m.NewsItem) -> NewsItem:
+        return cls(
+            id=strawberry.ID(encode_id("NewsItem", row.id)), row=row, tags=list(row.tags),
+            image_url=row.image_url, published_at=row.published_at,
+            visibility=Visibility(row.visibility),
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    async def _text(self, info: Info, field: str) -> Served | None:
+        ctx = info.context
+        rows = await ctx.loaders.translations_by_news_item.load(self.row.id)
+        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale)
+
+    @strawberry.field
+    async def title(self, info: Info) -> str:
+        served = await self._text(info, "title")
+        return served.value if served else ""
+
+    @strawberry.field
+    async def title_i18n(self, info: Info) -> LocalizedString:
+        served = await self._text(info, "title")
+        return LocalizedString.of(served or Served("", "en", True))
+
+    @strawberry.field
+    async def summary(self, info: Info) -> str | None:
+        served = await self._text(info, "summary")
+        return served.value if served else None
+
+    @strawberry.field
+    async def body(self, info: Info) -> str | None:
+        served = await self._text(info, "body")
+        return served.value if served else None
+
+    @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
+    def published_at_display(self, info: Info) -> str | None:
+        if self.row.published_at is None:
+            return None
+        locale, _zone = _served_locale(info, self.row.tenant_id)
+        return format_relative(self.row.published_at, datetime.now(UTC), locale)
+
+    @strawberry.field(permission_classes=[Staff])
+    def author(self) -> str | None:
+        return self.row.author_name
+
+
+@strawberry.type
+class NewsEdge:
+    cursor: str
+    node: NewsItem
+
+
+@strawberry.type
+class NewsConnection(CountedConnection):
+    edges: list[NewsEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.NewsItem]) -> NewsConnection:
+        return cls(edges=edges_of(page, NewsItem.of, NewsEdge), page_info=page_info(page),
+                   page=page)
+
+
+@strawberry.type
+class EventEdge:
+    cursor: str
+    node: Event
+
+
+@strawberry.type
+class EventConnection(CountedConnection):
+    edges: list[EventEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.Event]) -> EventConnection:
+        return cls(edges=edges_of(page, Event.of, EventEdge), page_info=page_info(page),
+                   page=page)

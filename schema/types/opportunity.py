@@ -1,0 +1,288 @@
+"""Opportunities, the organizations and campaigns behind them, and their taxonomies."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from hub.db import models as m
+from hub.i18n import Served
+from hub.i18n.digest import text_digest
+from hub.i18n.formatting import format_moment
+from hub.ids import encode_id
+from resolvers.opportunities import opportunity_page
+from resolvers.pages import Page
+from schema.enums import OpportunityFormat, OpportunityStatus, Visibility
+from schema.info import Info
+from schema.localize import label, serve
+from schema.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
+from schema.types.common import Contact, LocalizedString, Node, Place
+from schema.types.connections import CountedConnection, edges_of, page_info
+from schema.types.tenant import Tenant, tenant_of
+
+if TYPE_CHECKING:
+    from schema.types.volunteer import Application
+
+TEXT_FIELDS = ("title", "summary", "description")
+
+
+@strawberry.type
+class Category:
+    code: str
+    row: strawberry.Private[m.Category]
+
+    @strawberry.field
+    def label(self, info: Info) -> str:
+        return label(info.context, self.row.labels, self.code)
+
+
+@strawberry.type
+class Skill:
+    code: str
+    row: strawberry.Private[m.Skill]
+
+    @strawberry.field
+    def label(self, info: Info) -> str:
+        return label(info.context, self.row.labels, self.code)
+
+
+@strawberry.type
+class Organization(Node):
+    """An opportunity owner inside a tenant: school, municipality, branch, NGO..."""
+
+    row: strawberry.Private[m.Organization]
+    name: str
+    kind: str | None
+    city: str | None
+
+    @classmethod
+    def of(cls, row: m.Organization) -> Organization:
+        return cls(
+            id=strawberry.ID(encode_id("Organization", row.id)),
+            row=row, name=row.name, kind=row.kind, city=row.city,
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+
+@strawberry.type
+class Translation:
+    locale: str
+    field: str
+    value: str
+    is_source: bool
+    is_stale: bool
+    updated_at: datetime
+
+
+@strawberry.type
+class Opportunity(Node):
+    row: strawberry.Private[m.Opportunity]
+    format: OpportunityFormat
+    starts_at: datetime | None
+    ends_at: datetime | None
+    is_ongoing: bool
+    capacity: int | None
+    credited_hours: float | None
+    is_emergency: bool
+    visibility: Visibility
+    status: OpportunityStatus
+    published_at: datetime | None
+
+    @classmethod
+    def of(cls, row: m.Opportunity) -> Opportunity:
+        return cls(
+            id=strawberry.ID(encode_id("Opportunity", row.id)),
+            row=row,
+            format=OpportunityFormat(row.format),
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            is_ongoing=row.is_ongoing,
+            capacity=row.capacity,
+            credited_hours=row.credited_hours,
+            is_emergency=row.is_emergency,
+            visibility=Visibility(row.visibility),
+            status=OpportunityStatus(row.status),
+            published_at=row.published_at,
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field
+    async def organization(self, info: Info) -> Organization | None:
+        if self.row.organization_id is None:
+            return None
+        row = await info.context.loaders.organization_by_id.load(self.row.organization_id)
+        return Organization.of(row) if row else None
+
+    @strawberry.field
+    async def campaign(self, info: Info) -> Campaign | None:
+        if self.row.campaign_id is None:
+            return None
+        row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
+        return Campaign.of(row) if row else None
+
+    async def _text(self, info: Info, field: str) -> Served | None:
+        ctx = info.context
+        rows = await ctx.loaders.translations_by_opportunity.load(self.row.id)
+        default = ctx.tenants.by_id[self.row.tenant_id].default_locale
+        return serve(ctx, rows, field, default)
+
+    @strawberry.field
+    async def title(self, info: Info) -> str:
+        served = await self._text(info, "title")
+        return served.value if served else ""
+
+    @strawberry.field
+    async def title_i18n(self, info: Info) -> LocalizedString:
+        served = await self._text(info, "title")
+        return LocalizedString.of(served or Served("", "en", True))
+
+    @strawberry.field
+    async def summary(self, info: Info) -> str | None:
+        served = await self._text(info, "summary")
+        return served.value if served else None
+
+    @strawberry.field
+    async def description(self, info: Info) -> str | None:
+        served = await self._text(info, "description")
+        return served.value if served else None
+
+    @strawberry.field(permission_classes=[OwningTenantEditor])
+    async def translations(self, info: Info) -> list[Translation] | None:
+        rows = await info.context.loaders.translations_by_opportunity.load(self.row.id)
+        return translations_of(rows, TEXT_FIELDS)
+
+    @strawberry.field
+    async def category(self, info: Info) -> Category:
+        row = await info.context.loaders.category_by_code.load(self.row.category_code)
+        return Category(code=self.row.category_code, row=row)
+
+    @strawberry.field
+    async def skills(self, info: Info) -> list[Skill]:
+        links = await info.context.loaders.skills_by_opportunity.load(self.row.id)
+        codes = sorted(link.skill_code for link in links)
+        rows = await info.context.loaders.skill_by_code.load_many(codes)
+        return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
+
+    @strawberry.field
+    def place(self) -> Place | None:
+        return None if self.row.format == "REMOTE" else Place.of(self.row)
+
+    @strawberry.field
+    def starts_at_display(self, info: Info) -> str | None:
+        if self.row.starts_at is None:
+            return None
+        tenant = info.context.tenants.by_id[self.row.tenant_id]
+        locale = info.context.locales.for_tenant(tenant.default_locale)[0]
+        return format_moment(self.row.starts_at, locale, tenant.time_zone)
+
+    @strawberry.field
+    def spots_left(self) -> int | None:
+        if self.row.capacity is None:
+            return None
+        return max(self.row.capacity - self.row.filled_spots, 0)
+
+    @strawberry.field(permission_classes=[SignedIn])
+    def contact(self) -> Contact | None:
+        row = self.row
+        if row.contact_name is None and row.contact_email is None and row.contact_phone is None:
+            return None
+        return Contact(name=row.contact_name, email=row.contact_email, phone=row.contact_phone)
+
+    @strawberry.field(permission_classes=[OwningTenantStaff])
+    async def applications_count(self, info: Info) -> int | None:
+        return int(await info.context.loaders.application_count_by_opportunity.load(self.row.id))
+
+    @strawberry.field
+    async def viewer_has_saved(self, info: Info) -> bool:
+        if info.context.scope.principal.volunteer_id is None:
+            return False
+        return await info.context.loaders.viewer_saved_by_opportunity.load(self.row.id) is not None
+
+    @strawberry.field
+    async def viewer_application(
+        self, info: Info
+    ) -> Annotated[Application, strawberry.lazy("schema.types.volunteer")] | None:
+        if info.context.scope.principal.volunteer_id is None:
+            return None
+        from schema.types.volunteer import Application
+
+        row = await info.context.loaders.viewer_application_by_opportunity.load(self.row.id)
+        return Application.of(row) if row else None
+
+
+def translations_of(rows: list[Any], fields: tuple[str, ...]) -> list[Translation]:
+    """Every translated field, with staleness: made from a source text that has changed."""
+    source = next((r for r in rows if r.is_source), None)
+    digest = text_digest(getattr(source, f) for f in fields) if source else None
+    out: list[Translation] = []
+    for row in sorted(rows, key=lambda r: str(r.locale)):
+        stale = not row.is_source and row.source_digest != digest
+        for f in fields:
+            value = getattr(row, f)
+            if value:
+                out.append(Translation(
+                    locale=row.locale, field=f, value=value, is_source=row.is_source,
+                    is_stale=stale, updated_at=row.updated_at,
+                ))
+    return out
+
+
+@strawberry.type
+class OpportunityEdge:
+    cursor: str
+    node: Opportunity
+
+
+@strawberry.type
+class OpportunityConnection(CountedConnection):
+    edges: list[OpportunityEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.Opportunity]) -> OpportunityConnection:
+        return cls(
+            edges=edges_of(page, Opportunity.of, OpportunityEdge),
+            page_info=page_info(page),
+            page=page,
+        )
+
+
+@strawberry.type
+class Campaign(Node):
+    row: strawberry.Private[m.Campaign]
+    starts_on: date | None
+    ends_on: date | None
+
+    @classmethod
+    def of(cls, row: m.Campaign) -> Campaign:
+        return cls(
+            id=strawberry.ID(encode_id("Campaign", row.id)),
+            row=row, starts_on=row.starts_on, ends_on=row.ends_on,
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field
+    async def title(self, info: Info) -> str:
+        ctx = info.context
+        rows = await ctx.loaders.translations_by_campaign.load(self.row.id)
+        served = serve(ctx, rows, "title", ctx.tenants.by_id[self.row.tenant_id].default_locale)
+        return served.value if served else ""
+
+    @strawberry.field
+    async def opportunities(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> OpportunityConnection:
+        page = await opportunity_page(
+            info.context, first=first, after=after, campaign_id=self.row.id
+        )
+        return OpportunityConnection.of(page)

@@ -1,0 +1,111 @@
+"""Tenants: the federation, national societies and regional associations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from hub.db.models import Tenant as TenantRow
+from hub.i18n import Served
+from hub.ids import encode_id
+from resolvers.content import event_page, news_page
+from resolvers.opportunities import opportunity_page
+from schema.enums import TenantKind
+from schema.info import Info
+from schema.types.common import LocalizedString, Node
+
+if TYPE_CHECKING:
+    from schema.inputs import OpportunityFilterInput
+    from schema.types.content import EventConnection, NewsConnection
+    from schema.types.opportunity import OpportunityConnection
+
+Lazy = strawberry.lazy
+
+
+@strawberry.type
+class Tenant(Node):
+    row: strawberry.Private[TenantRow]
+    slug: str
+    kind: TenantKind
+    country: str | None
+    default_locale: str
+    locales: list[str]
+
+    @classmethod
+    def of(cls, row: TenantRow) -> Tenant:
+        return cls(
+            id=strawberry.ID(encode_id("Tenant", row.id)),
+            row=row,
+            slug=row.slug,
+            kind=TenantKind(row.kind),
+            country=row.country,
+            default_locale=row.default_locale,
+            locales=list(row.locales),
+        )
+
+    def _name(self, info: Info) -> Served:
+        ctx = info.context
+        picked = ctx.locales.pick(self.row.names, self.row.default_locale)
+        assert picked is not None  # the registry requires names in ar, en and fr
+        locale, value = picked
+        return Served(value, locale, ctx.locales.is_fallback(locale, self.row.default_locale))
+
+    @strawberry.field
+    def name(self, info: Info) -> str:
+        return self._name(info).value
+
+    @strawberry.field
+    def name_i18n(self, info: Info) -> LocalizedString:
+        return LocalizedString.of(self._name(info))
+
+    @strawberry.field
+    def parent(self, info: Info) -> Tenant | None:
+        if self.row.parent_id is None:
+            return None
+        parent = info.context.tenants.get(self.row.parent_id)
+        return Tenant.of(parent) if parent else None
+
+    @strawberry.field
+    def children(self, info: Info) -> list[Tenant]:
+        return [Tenant.of(t) for t in info.context.tenants.active if t.parent_id == self.row.id]
+
+    @strawberry.field
+    async def opportunities(
+        self,
+        info: Info,
+        first: int | None = 20,
+        after: str | None = None,
+        filter: Annotated[OpportunityFilterInput, Lazy("schema.inputs")] | None = None,
+    ) -> Annotated[OpportunityConnection, Lazy("schema.types.opportunity")]:
+        from schema.types.opportunity import OpportunityConnection
+
+        spec = filter.resolve(info.context) if filter else None
+        page = await opportunity_page(
+            info.context, first=first, after=after, filter=spec, tenant_id=self.row.id
+        )
+        return OpportunityConnection.of(page)
+
+    @strawberry.field
+    async def news(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated[NewsConnection, Lazy("schema.types.content")]:
+        from schema.types.content import NewsConnection
+
+        page = await news_page(info.context, first=first, after=after, tenant_id=self.row.id)
+        return NewsConnection.of(page)
+
+    @strawberry.field
+    async def events(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated[EventConnection, Lazy("schema.types.content")]:
+        from schema.types.content import EventConnection
+
+        page = await event_page(info.context, first=first, after=after, tenant_id=self.row.id)
+        return EventConnection.of(page)
+
+
+def tenant_of(info: Info, tenant_id: int) -> Tenant:
+    """The tenant of a record the caller may read; its tenant is active by the read scope."""
+    row = info.context.tenants.by_id[tenant_id]
+    return Tenant.of(row)

@@ -1,0 +1,29 @@
+"""The committed SDL is what `tatawwu schema print` prints: a change to the API is a diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from hub.cli import main
+
+SNAPSHOT = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
+
+
+def test_committed_sdl_matches_schema_print() -> None:
+    result = CliRunner().invoke(main, ["schema", "print"])
+    assert result.exit_code == 0, result.output
+    assert result.output == SNAPSHOT.read_text(encoding="utf-8"), (
+        "schema/schema.graphql is stale: run `tatawwu schema print --output schema/schema.graphql`"
+    )
+
+
+def test_contract_names_from_the_sketch_are_present() -> None:
+    sdl = SNAPSHOT.read_text(encoding="utf-8")
+    for name in ("type Tenant implements Node", "type Opportunity implements Node",
+                 "type Event implements Node", "type NewsItem implements Node",
+                 "type Volunteer implements Node", "type Application implements Node",
+                 "input OpportunityFilter", "type OpportunityConnection",
+                 "titleI18n: LocalizedString!", "node(id: ID!): Node"):
+        assert name in sdl, name

@@ -1,0 +1,56 @@
+"""`tatawwu serve --demo` from nothing: migrates, syncs, seeds and answers over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import Database
+from tests.queries import ACCEPTANCE
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize("fresh_backend", ["sqlite", "postgresql"], indirect=True)
+def test_serve_demo_from_an_empty_database(fresh_backend: Database, tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "HUB_DATABASE_URL": fresh_backend.settings.database_url,
+           "HUB_LOG_LEVEL": "warning"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hub", "serve", "--demo", "--port", str(port)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, process.stdout.read() if process.stdout else ""
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the hub did not become ready"
+            time.sleep(0.3)
+        assert httpx.get(f"{base}/healthz").json() == {"status": "ok"}
+        ready = httpx.get(f"{base}/readyz").json()
+        assert ready["status"] == "ready" and ready["tenants"] >= 7
+        body = httpx.post(f"{base}/graphql", json={"query": ACCEPTANCE}).json()
+        assert "errors" not in body
+        assert len(body["data"]["opportunities"]["edges"]) == 5
+        ide = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
+        assert ide.status_code == 200 and "graphiql" in ide.text.lower()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
