@@ -23,6 +23,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from hub.access import ANONYMOUS, read_scope
 from hub.config import Settings
@@ -32,7 +34,7 @@ from hub.i18n import LocaleChain
 from resolvers.context import RequestContext
 from resolvers.database import RequestDatabase
 from resolvers.tenant_index import TenantIndex
-from schema import build_schema
+from schema import build_schema, coded_errors
 
 log = logging.getLogger("tatawwu")
 
@@ -57,6 +59,8 @@ class HubGraphQL(GraphQL[RequestContext, None]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         state = self.state
         explicit = request.query_params.get("lang")
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        request.state.request_id = request_id
         return RequestContext(
             db=RequestDatabase(state.sessions),
             scope=read_scope(ANONYMOUS, state.tenants.inactive_ids),
@@ -65,8 +69,16 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             ),
             tenants=state.tenants,
             settings=state.settings,
-            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
+            request_id=request_id,
         )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        if result.errors:
+            request_id = getattr(request.state, "request_id", "-")
+            result.errors = coded_errors(result.errors, request_id)
+        return await super().process_result(request, result)
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)

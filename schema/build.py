@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import ParserCache, QueryDepthLimiter, ValidationCache
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from hub.config import Settings
-from schema.extensions import CloseDatabase, CodedErrors
+from schema.extensions import CloseDatabase
 from schema.query import Query
 from schema.types.volunteer import Application, Volunteer
+
+
+class HubSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError],
+                       execution_context: ExecutionContext | None = None) -> None:
+        """Not every error is worth a log line: bad input is the caller's. Unexpected errors
+        are logged once, with the request id, where they are masked (`coded_errors`)."""
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     cache_size = settings.query_cache_size if settings else 512
     depth = settings.max_query_depth if settings else 12
-    return strawberry.Schema(
+    return HubSchema(
         query=Query,
         types=[Volunteer, Application],
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
-            CodedErrors,
             CloseDatabase,
             lambda: ParserCache(maxsize=cache_size),
             lambda: ValidationCache(maxsize=cache_size),

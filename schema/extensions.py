@@ -1,10 +1,9 @@
-"""Cross-cutting behaviour, one small extension each: stable error codes with masking,
-closing the request's database session."""
+"""Cross-cutting behaviour: stable error codes with masking, closing the request's session."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -15,43 +14,40 @@ log = logging.getLogger("tatawwu.errors")
 MAX_ERRORS = 20  # an attacker can make graphql-core report thousands of validation errors
 
 
-class CodedErrors(SchemaExtension):
+def coded_errors(errors: list[GraphQLError], request_id: str) -> list[GraphQLError]:
     """Every error gets `extensions.code`. Our own errors keep their message; document
     errors (syntax, validation, bad variables) are BAD_USER_INPUT; anything else is masked
-    as INTERNAL_SERVER_ERROR and logged with the request id."""
+    as INTERNAL_SERVER_ERROR and logged with the request id. At most MAX_ERRORS are kept.
 
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        request_id = getattr(self.execution_context.context, "request_id", "-")
-        errors = [self._coded(e, request_id) for e in result.errors[:MAX_ERRORS]]
-        if len(result.errors) > MAX_ERRORS:
-            errors.append(GraphQLError(
-                f"{len(result.errors) - MAX_ERRORS} more errors were left out.",
-                extensions={"code": ErrorCode.BAD_USER_INPUT.value},
-            ))
-        result.errors = errors
+    Applied where every result passes (the HTTP view), not in an operation hook: a parse
+    error raised by the parser cache leaves the operation before such a hook can see it.
+    """
+    coded = [_coded(e, request_id) for e in errors[:MAX_ERRORS]]
+    if len(errors) > MAX_ERRORS:
+        coded.append(GraphQLError(
+            f"{len(errors) - MAX_ERRORS} more errors were left out.",
+            extensions={"code": ErrorCode.BAD_USER_INPUT.value},
+        ))
+    return coded
 
-    def _coded(self, error: GraphQLError, request_id: str) -> GraphQLError:
-        original = error.original_error
-        if isinstance(original, HubError):
-            extensions = {"code": original.code.value, **_safe(original.details)}
-            return _copy(error, original.message, extensions)
-        if error.extensions and "code" in error.extensions:  # permission denials
-            return error
-        if original is None and "exceeds maximum operation depth" in error.message:
-            return _copy(error, error.message, {"code": ErrorCode.QUERY_TOO_COMPLEX.value})
-        if original is None or isinstance(original, GraphQLError):
-            return _copy(error, error.message, {"code": ErrorCode.BAD_USER_INPUT.value})
-        log.error("request %s: unexpected error at %s", request_id, error.path,
-                  exc_info=original)
-        return _copy(
-            error,
-            f"Internal error; the request id is {request_id}.",
-            {"code": ErrorCode.INTERNAL_SERVER_ERROR.value, "requestId": request_id},
-        )
+
+def _coded(error: GraphQLError, request_id: str) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, HubError):
+        extensions = {"code": original.code.value, **_safe(original.details)}
+        return _copy(error, original.message, extensions)
+    if error.extensions and "code" in error.extensions:  # permission denials
+        return error
+    if original is None and "exceeds maximum operation depth" in error.message:
+        return _copy(error, error.message, {"code": ErrorCode.QUERY_TOO_COMPLEX.value})
+    if original is None or isinstance(original, GraphQLError):
+        return _copy(error, error.message, {"code": ErrorCode.BAD_USER_INPUT.value})
+    log.error("request %s: unexpected error at %s", request_id, error.path, exc_info=original)
+    return _copy(
+        error,
+        f"Internal error; the request id is {request_id}.",
+        {"code": ErrorCode.INTERNAL_SERVER_ERROR.value, "requestId": request_id},
+    )
 
 
 def _safe(details: dict[str, object]) -> dict[str, object]:
@@ -67,7 +63,9 @@ class CloseDatabase(SchemaExtension):
     """Return the request's connection to the pool as soon as the operation ends."""
 
     async def on_operation(self) -> AsyncIterator[None]:
-        yield
-        db = getattr(self.execution_context.context, "db", None)
-        if db is not None:
-            await db.close()
+        try:
+            yield
+        finally:
+            db = getattr(self.execution_context.context, "db", None)
+            if db is not None:
+                await db.close()

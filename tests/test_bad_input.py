@@ -76,6 +76,12 @@ def test_malformed_ids(client: HubClient) -> None:
     assert single_error(client.post(wrong_type))["extensions"]["code"] == "BAD_USER_INPUT"
 
 
+def test_syntax_error_is_bad_input(client: HubClient) -> None:
+    error = single_error(client.post("{ tenants { slug "))
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "Syntax Error" in error["message"]
+
+
 def test_unknown_field_is_bad_input_not_masked(client: HubClient) -> None:
     error = single_error(client.post("{ opportunities { edges { node { titel } } } }"))
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
@@ -89,8 +95,7 @@ def test_naive_datetime_filter(client: HubClient) -> None:
 
 
 def test_too_deep_query(client: HubClient) -> None:
-    deep = "{ tenants { parent { parent { parent { parent { parent { parent { parent { parent" \
-           " { parent { parent { parent { parent { slug } } } } } } } } } } } } }"
+    deep = "{ tenants " + "{ parent " * 12 + "{ slug }" + " }" * 12 + " }"
     error = single_error(client.post(deep))
     assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
 

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from tests.conftest import Database
@@ -27,15 +27,17 @@ def test_serve_demo_from_an_empty_database(fresh_backend: Database, tmp_path: Pa
     port = free_port()
     env = {**os.environ, "HUB_DATABASE_URL": fresh_backend.settings.database_url,
            "HUB_LOG_LEVEL": "warning"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "hub", "serve", "--demo", "--port", str(port)],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hub", "serve", "--demo", "--port", str(port)],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 90
         while True:
-            assert process.poll() is None, process.stdout.read() if process.stdout else ""
+            assert process.poll() is None, log.read_text()
             try:
                 if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
                     break
@@ -49,6 +51,7 @@ def test_serve_demo_from_an_empty_database(fresh_backend: Database, tmp_path: Pa
         body = httpx.post(f"{base}/graphql", json={"query": ACCEPTANCE}).json()
         assert "errors" not in body
         assert len(body["data"]["opportunities"]["edges"]) == 5
+        assert "seeded" in log.read_text()
         ide = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
         assert ide.status_code == 200 and "graphiql" in ide.text.lower()
     finally:

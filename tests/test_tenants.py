@@ -47,7 +47,7 @@ def test_packaged_registry_has_the_demo_tenants() -> None:
     (lambda s: s.replace('digits = "latn"', 'digits = "roman"'), "digits", "roman"),
     (lambda s: s.replace('fr = "Croissant-Rouge algérien"\n', ""), "names.fr", "required"),
     (lambda s: s.replace('slug = "dz-crescent"', 'slug = "dz"'), "slug", "file name"),
-    (lambda s: s + "\ncolour = 'red'\n", "colour", "not a known field"),
+    (lambda s: "colour = 'red'\n" + s, "colour", "not a known field"),
 ])
 def test_bad_file_names_file_and_field(tmp_path: Path, edit, field: str, problem: str) -> None:
     folder = copy_registry(tmp_path)
