@@ -26,10 +26,15 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from hub.access import ANONYMOUS, read_scope
+from hub.access import ANONYMOUS, Principal, read_scope
+from hub.audit import AuditLog
+from hub.auth import DevKey, TokenVerifier, Unauthenticated, parse_issuers
+from hub.authentication import Authenticator, TenantDirectory
 from hub.config import Settings
 from hub.db.engine import make_engine, make_sessionmaker
 from hub.db.migrate import current_revision, head_revision
+from hub.db.row_security import prelude
+from hub.errors import ConfigurationError
 from hub.i18n import LocaleChain
 from resolvers.context import RequestContext
 from resolvers.database import RequestDatabase
@@ -45,6 +50,18 @@ class HubState:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     tenants: TenantIndex
+    authenticator: Authenticator
+
+
+def token_verifier(settings: Settings) -> TokenVerifier:
+    """Configured issuers; in dev mode also the local development key. Production mode
+    refuses development tokens and will not start without an issuer."""
+    issuers = parse_issuers(settings.oidc_issuers)
+    if not settings.is_dev and not issuers:
+        raise ConfigurationError("HUB_MODE=production needs at least one issuer in "
+                                 "HUB_OIDC_ISSUERS (development tokens are refused there)")
+    dev_key = DevKey.load_or_create(settings.dev_key_file) if settings.is_dev else None
+    return TokenVerifier(issuers, dev_key)
 
 
 class HubGraphQL(GraphQL[RequestContext, None]):
@@ -59,17 +76,20 @@ class HubGraphQL(GraphQL[RequestContext, None]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         state = self.state
         explicit = request.query_params.get("lang")
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-        request.state.request_id = request_id
+        request_id = getattr(request.state, "request_id", None) or uuid.uuid4().hex
+        principal: Principal = getattr(request.state, "principal", ANONYMOUS)
+        scope = read_scope(principal, state.tenants.inactive_ids)
+        postgres = state.engine.dialect.name == "postgresql"
         return RequestContext(
-            db=RequestDatabase(state.sessions),
-            scope=read_scope(ANONYMOUS, state.tenants.inactive_ids),
+            db=RequestDatabase(state.sessions, prelude(scope) if postgres else None),
+            scope=scope,
             locales=LocaleChain.from_request(
                 explicit=explicit, accept_language=request.headers.get("accept-language")
             ),
             tenants=state.tenants,
             settings=state.settings,
             request_id=request_id,
+            audit=AuditLog(principal, request_id),
         )
 
     async def process_result(
@@ -87,6 +107,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
     """The hub's ASGI app. The database must already be migrated and its tenants synced."""
     settings = settings or Settings.from_env()
+    verifier = token_verifier(settings)
     engine = engine or make_engine(settings.database_url)
     holder: dict[str, HubState] = {}
 
@@ -95,7 +116,11 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         sessions = make_sessionmaker(engine)
         async with sessions() as session:
             tenants = await TenantIndex.load(session)
-        state = HubState(settings, engine, sessions, tenants)
+        federation = [t.id for t in tenants.active if t.kind == "FEDERATION"]
+        directory = TenantDirectory({t.slug: t.id for t in tenants.active},
+                                    federation[0] if federation else None)
+        authenticator = Authenticator(verifier, sessions, directory)
+        state = HubState(settings, engine, sessions, tenants, authenticator)
         holder["state"] = state
         app.state.hub = state
         graphql.app = HubGraphQL(state)
@@ -144,7 +169,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
 
 
 class _Deferred:
-    """The GraphQL endpoint, built once the lifespan has loaded the tenants."""
+    """The GraphQL endpoint, built once the lifespan has loaded the tenants. Authenticates
+    first: a bad credential is answered here, with 401 and UNAUTHENTICATED."""
 
     app: HubGraphQL | None = None
 
@@ -153,5 +179,17 @@ class _Deferred:
             response = JSONResponse({"errors": [{"message": "The hub is starting."}]},
                                     status_code=503)
             await response(scope, receive, send)
+            return
+        request = Request(scope)
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        request.state.request_id = request_id
+        try:
+            request.state.principal = await self.app.state.authenticator.principal(
+                request.headers)
+        except Unauthenticated as exc:
+            body = {"errors": [{"message": exc.message,
+                                "extensions": {"code": exc.code.value, "requestId": request_id}}]}
+            await JSONResponse(body, status_code=401,
+                               headers={"WWW-Authenticate": "Bearer"})(scope, receive, send)
             return
         await self.app(scope, receive, send)

@@ -142,6 +142,108 @@ def seed_demo(scale: int, today: Any) -> None:
         click.echo(report.summary())
 
 
+@main.command()
+@click.option("--tenant", help="Staff token: the tenant's slug.")
+@click.option("--role", "roles", multiple=True,
+              type=click.Choice(["admin", "coordinator", "editor", "viewer"]),
+              help="Staff token: a role (repeat for several).")
+@click.option("--volunteer", "volunteer_id", type=click.IntRange(min=1),
+              help="Volunteer token: the volunteer's numeric id.")
+@click.option("--federation", is_flag=True, help="Federation analyst token.")
+@click.option("--hours", default=8, show_default=True, type=click.IntRange(1, 24 * 30))
+@clear_errors
+def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
+          federation: bool, hours: int) -> None:
+    """Print a development token (dev mode only) on standard output, alone:
+    TOKEN=$(tatawwu token --tenant dz-crescent --role coordinator)."""
+    from hub.auth import DevKey, mint_dev_token
+
+    settings = Settings.from_env()
+    if not settings.is_dev:
+        raise ConfigurationError("development tokens are refused in production mode")
+    chosen = sum((bool(tenant), volunteer_id is not None, federation))
+    if chosen != 1:
+        raise click.UsageError("give exactly one of --tenant (with --role), --volunteer ID, "
+                               "--federation")
+    if tenant:
+        registry = setup_steps.load_tenants(settings)
+        if tenant not in registry:
+            raise click.UsageError(f"there is no tenant {tenant!r}")
+        if not roles:
+            raise click.UsageError("a staff token needs at least one --role")
+    key = DevKey.load_or_create(settings.dev_key_file)
+    subject = (f"staff:{tenant}:{'+'.join(roles)}" if tenant else
+               f"volunteer:{volunteer_id}" if volunteer_id else "federation:analyst")
+    click.echo(mint_dev_token(key, subject=subject, tenant=tenant, roles=list(roles),
+                              volunteer_id=volunteer_id, federation=federation,
+                              ttl_seconds=hours * 3600))
+
+
+@main.group()
+def clients() -> None:
+    """API clients: keys for widgets and society systems."""
+
+
+@clients.command("create")
+@click.option("--tenant", required=True, help="The tenant the client belongs to.")
+@click.option("--name", required=True)
+@click.option("--scope", "scopes", multiple=True, default=("read",), show_default=True)
+@click.option("--origin", "origins", multiple=True,
+              help="An allowed browser origin, e.g. https://www.example.org (repeatable).")
+@clear_errors
+def clients_create(tenant: str, name: str, scopes: tuple[str, ...],
+                   origins: tuple[str, ...]) -> None:
+    """Create a client; its key is printed once, alone on standard output."""
+    from hub import client_admin
+
+    settings = Settings.from_env()
+    setup_steps.migrate(settings)
+    client_id, key = asyncio.run(client_admin.create(settings, tenant, name, list(scopes),
+                                                     list(origins)))
+    click.echo(f"client {client_id} created for {tenant}; keep this key, it is shown once:",
+               err=True)
+    click.echo(key)
+
+
+@clients.command("list")
+@clear_errors
+def clients_list() -> None:
+    """List clients (never their keys)."""
+    from hub import client_admin
+
+    for line in asyncio.run(client_admin.listing(Settings.from_env())):
+        click.echo(line)
+
+
+@clients.command("revoke")
+@click.argument("client_id", type=int)
+@clear_errors
+def clients_revoke(client_id: int) -> None:
+    """Revoke a client: its key stops working at once."""
+    from hub import client_admin
+
+    if not asyncio.run(client_admin.revoke(Settings.from_env(), client_id)):
+        raise click.ClickException(f"there is no active client {client_id}")
+    click.echo(f"client {client_id} revoked")
+
+
+@main.group()
+def audit() -> None:
+    """The audit trail."""
+
+
+@audit.command("tail")
+@click.option("-n", "count", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--tenant", help="Only events of this tenant.")
+@clear_errors
+def audit_tail(count: int, tenant: str | None) -> None:
+    """The latest audit events, oldest first."""
+    from hub import client_admin
+
+    for line in asyncio.run(client_admin.audit_lines(Settings.from_env(), count, tenant)):
+        click.echo(line)
+
+
 @main.group()
 def schema() -> None:
     """The GraphQL schema."""
@@ -156,6 +258,22 @@ def schema_print(output: Path | None) -> None:
 
     text = sdl()
     if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@schema.command("policy")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (docs/security.md) instead of standard output.")
+def schema_policy(output: Path | None) -> None:
+    """Print the policy document: who sees which type and field."""
+    from schema import build_schema
+    from schema.policy_doc import render
+
+    text = render(build_schema())
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)

@@ -27,6 +27,8 @@ class Settings:
     max_query_depth: int
     cors_origins: tuple[str, ...]
     log_level: str
+    oidc_issuers: str  # JSON list of {issuer, audience, jwks_url | jwks_file}; see hub.auth
+    dev_key_file: Path  # the local signing key of development tokens (dev mode only)
 
     @property
     def is_dev(self) -> bool:
@@ -60,6 +62,9 @@ class Settings:
                 o.strip() for o in env.get("HUB_CORS_ORIGINS", "").split(",") if o.strip()
             ),
             log_level=env.get("HUB_LOG_LEVEL", "info").strip().lower() or "info",
+            oidc_issuers=env.get("HUB_OIDC_ISSUERS", "").strip(),
+            dev_key_file=Path(env.get("HUB_DEV_KEY_FILE", "").strip()
+                              or Path.cwd() / ".tatawwu" / "dev-key.json"),
         )
 
     def describe(self) -> dict[str, str]:
@@ -73,6 +78,8 @@ class Settings:
                 value = ",".join(value)
             elif value is None:
                 value = "(packaged tenants)"
+            elif f.name == "oidc_issuers":
+                value = value or "(none)"
             shown["HUB_" + f.name.upper()] = str(value)
         return shown
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from hub.access import ReadScope
+from hub.audit import AuditLog
 from hub.config import Settings
 from hub.i18n import LocaleChain
 from resolvers.database import RequestDatabase
@@ -22,6 +23,7 @@ class RequestContext:
     tenants: TenantIndex
     settings: Settings
     request_id: str
+    audit: AuditLog
     page_loaders: dict[str, PageLoader] = field(default_factory=dict)
 
     @cached_property

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import Executable, Select
@@ -12,34 +13,60 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 class RequestDatabase:
     """DataLoaders of one request dispatch in the same tick; an AsyncSession allows one
-    statement at a time, so statements queue on a lock instead of failing."""
+    statement at a time, so statements queue on a lock instead of failing.
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    `prelude` (PostgreSQL) runs first in every transaction: it sets the row-security role
+    and settings, which last until that transaction ends.
+    """
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession],
+                 prelude: Executable | None = None) -> None:
         self._sessions = sessions
+        self._prelude = prelude
         self._session: AsyncSession | None = None
+        self._ready = False
         self._lock = asyncio.Lock()
 
     async def scalars(self, statement: Select[Any]) -> Sequence[Any]:
         async with self._lock:
-            result = await self._open().scalars(statement)
+            result = await (await self._open()).scalars(statement)
             return result.all()
 
     async def rows(self, statement: Executable) -> Sequence[Any]:
         """Result rows as tuples."""
         async with self._lock:
-            result = await self._open().execute(statement)
+            result = await (await self._open()).execute(statement)
             return result.all()
 
     async def scalar(self, statement: Select[Any]) -> Any:
         async with self._lock:
-            return await self._open().scalar(statement)
+            return await (await self._open()).scalar(statement)
 
-    def _open(self) -> AsyncSession:
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """Writes: everything inside commits together or not at all."""
+        async with self._lock:
+            session = await self._open()
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+            finally:
+                self._ready = False  # the settings ended with the transaction
+
+    async def _open(self) -> AsyncSession:
         if self._session is None:
             self._session = self._sessions()
+        if not self._ready:
+            if self._prelude is not None:
+                await self._session.execute(self._prelude)
+            self._ready = True
         return self._session
 
     async def close(self) -> None:
         if self._session is not None:
             session, self._session = self._session, None
+            self._ready = False
             await session.close()

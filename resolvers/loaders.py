@@ -28,7 +28,9 @@ class RowByKeyLoader(DataLoader[Any, Any]):
 
     async def batch_load_fn(self, keys: list[Any]) -> list[Any]:
         entity = self.column.class_
-        rows = await self.db.scalars(select(entity).where(self.column.in_(keys), self.scope))
+        # populate_existing: a row re-read after a mutation is fresh, not the session's copy
+        rows = await self.db.scalars(select(entity).where(self.column.in_(keys), self.scope)
+                                     .execution_options(populate_existing=True))
         found = {getattr(row, self.column.key): row for row in rows}
         return [found.get(key) for key in keys]
 
@@ -36,13 +38,14 @@ class RowByKeyLoader(DataLoader[Any, Any]):
 class RowsByKeyLoader(DataLoader[Any, Any]):
     """All rows per key (a list, maybe empty), from `column IN keys`."""
 
-    def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any]) -> None:
+    def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any],
+                 scope: ColumnElement[bool] | None = None) -> None:
         super().__init__()
-        self.db, self.column = db, column
+        self.db, self.column, self.scope = db, column, scope if scope is not None else true()
 
     async def batch_load_fn(self, keys: list[Any]) -> list[list[Any]]:
         entity = self.column.class_
-        rows = await self.db.scalars(select(entity).where(self.column.in_(keys)))
+        rows = await self.db.scalars(select(entity).where(self.column.in_(keys), self.scope))
         grouped: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[getattr(row, self.column.key)].append(row)
@@ -80,6 +83,15 @@ class Loaders:
         self.translations_by_campaign = RowsByKeyLoader(db, m.CampaignTranslation.campaign_id)
         self.translations_by_event = RowsByKeyLoader(db, m.EventTranslation.event_id)
         self.translations_by_news_item = RowsByKeyLoader(db, m.NewsItemTranslation.news_item_id)
+        self.volunteer_by_id = RowByKeyLoader(db, m.Volunteer.id, scope_for(m.Volunteer))
+        self.application_by_id = RowByKeyLoader(db, m.Application.id, scope_for(m.Application))
+        # Scoped: staff see the memberships of their own tenant, a volunteer all of theirs;
+        # that is exactly what deciding "staff of a tenant the volunteer belongs to" needs.
+        self.memberships_by_volunteer = RowsByKeyLoader(
+            db, m.Membership.volunteer_id, scope_for(m.Membership))
+        self.skills_by_volunteer = RowsByKeyLoader(db, m.VolunteerSkill.volunteer_id)
+        self.hours_by_application = RowsByKeyLoader(
+            db, m.HoursEntry.application_id, scope_for(m.HoursEntry))
         self.application_count_by_opportunity = CountByKeyLoader(db, m.Application.opportunity_id)
         # The signed-in volunteer's own rows, by opportunity (none for other principals).
         mine = m.SavedOpportunity.volunteer_id == volunteer_id

@@ -10,8 +10,7 @@ from strawberry.types import ExecutionContext
 
 from hub.config import Settings
 from schema.extensions import CloseDatabase
-from schema.query import Query
-from schema.types.volunteer import Application, Volunteer
+from schema.query import Mutation, Query
 
 
 class HubSchema(strawberry.Schema):
@@ -26,7 +25,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     depth = settings.max_query_depth if settings else 12
     return HubSchema(
         query=Query,
-        types=[Volunteer, Application],
+        mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
             CloseDatabase,

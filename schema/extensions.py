@@ -17,17 +17,23 @@ MAX_ERRORS = 20  # an attacker can make graphql-core report thousands of validat
 def coded_errors(errors: list[GraphQLError], request_id: str) -> list[GraphQLError]:
     """Every error gets `extensions.code`. Our own errors keep their message; document
     errors (syntax, validation, bad variables) are BAD_USER_INPUT; anything else is masked
-    as INTERNAL_SERVER_ERROR and logged with the request id. At most MAX_ERRORS are kept.
+    as INTERNAL_SERVER_ERROR and logged with the request id.
+
+    Document errors (no path) are capped at MAX_ERRORS: a crafted document can make
+    graphql-core report thousands. Field errors are all kept: each names the path a client
+    needs to tell "denied" from "empty", and they are bounded by the data returned.
 
     Applied where every result passes (the HTTP view), not in an operation hook: a parse
     error raised by the parser cache leaves the operation before such a hook can see it.
     """
-    coded = [_coded(e, request_id) for e in errors[:MAX_ERRORS]]
-    if len(errors) > MAX_ERRORS:
+    document = [e for e in errors if not e.path]
+    coded = [_coded(e, request_id) for e in document[:MAX_ERRORS]]
+    if len(document) > MAX_ERRORS:
         coded.append(GraphQLError(
-            f"{len(errors) - MAX_ERRORS} more errors were left out.",
+            f"{len(document) - MAX_ERRORS} more errors were left out.",
             extensions={"code": ErrorCode.BAD_USER_INPUT.value},
         ))
+    coded.extend(_coded(e, request_id) for e in errors if e.path)
     return coded
 
 
@@ -60,12 +66,19 @@ def _copy(error: GraphQLError, message: str, extensions: dict[str, object]) -> G
 
 
 class CloseDatabase(SchemaExtension):
-    """Return the request's connection to the pool as soon as the operation ends."""
+    """When the operation ends: write the audit events of its reads (one statement), then
+    return the request's connection to the pool."""
 
     async def on_operation(self) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            db = getattr(self.execution_context.context, "db", None)
+            ctx = self.execution_context.context
+            db = getattr(ctx, "db", None)
             if db is not None:
-                await db.close()
+                try:
+                    if ctx.audit.pending:
+                        async with db.transaction() as session:
+                            await ctx.audit.flush(session)
+                finally:
+                    await db.close()

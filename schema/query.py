@@ -8,18 +8,24 @@ from typing import Annotated
 import strawberry
 from babel import Locale
 
-from hub.errors import BadUserInput
+from hub.errors import BadUserInput, Forbidden
 from hub.i18n import direction
 from hub.ids import decode_id
 from resolvers.content import EventFilter, NewsFilter, event_page, news_page
 from resolvers.opportunities import opportunity_page
+from resolvers.volunteers import VolunteerFilter, volunteer_page
 from schema.enums import TenantKind, TextDirection
 from schema.info import Info
 from schema.inputs import OpportunityFilterInput, checked_list
+from schema.mutations.network_sharing import set_network_sharing
+from schema.permissions import StaffOnly
+from schema.policy import EVERYONE, policy
 from schema.types.common import LocaleInfo, Node
 from schema.types.content import Event, EventConnection, NewsConnection, NewsItem
 from schema.types.opportunity import Campaign, Opportunity, OpportunityConnection, Organization
 from schema.types.tenant import Tenant
+from schema.types.viewer import Viewer, viewer_of
+from schema.types.volunteer import Application, Volunteer, VolunteerConnection
 
 SUPPORTED_LOCALES = ("ar", "en", "fr")
 
@@ -43,17 +49,30 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     if type_name == "Campaign":
         row = await loaders.campaign_by_id.load(key)
         return Campaign.of(row) if row else None
+    if type_name == "Volunteer":
+        row = await loaders.volunteer_by_id.load(key)
+        return Volunteer.of(row) if row else None
+    if type_name == "Application":
+        row = await loaders.application_by_id.load(key)
+        return Application.of(row) if row else None
     if type_name == "Organization":
         row = await loaders.organization_by_id.load(key)
         if row is None or info.context.tenants.get(row.tenant_id) is None:
             return None
         return Organization.of(row)
-    # Volunteers and applications are not readable until sign-in lands.
     return None
 
 
+@policy(reach=EVERYONE,
+        open=("viewer", "locales", "node", "tenants", "tenant", "opportunities", "opportunity",
+              "news", "newsItem", "events", "volunteer"),
+        note="every root field answers with what the caller may read")
 @strawberry.type
 class Query:
+    @strawberry.field(description="Who the hub thinks you are.")
+    def viewer(self, info: Info) -> Viewer:
+        return viewer_of(info)
+
     @strawberry.field(description="The languages the hub answers in.")
     def locales(self) -> list[LocaleInfo]:
         out = []
@@ -138,3 +157,43 @@ class Query:
         )
         return EventConnection.of(await event_page(info.context, first=first, after=after,
                                                    filter=spec))
+
+    @strawberry.field(permission_classes=[StaffOnly],
+                      description="Staff: their tenant's volunteers and, across the network, "
+                                  "volunteers who share with it (searchable by skill and city).")
+    async def volunteers(
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        tenant: str | None = None, search: str | None = None, skills: list[str] | None = None,
+    ) -> VolunteerConnection | None:
+        ctx = info.context
+        search = (search or "").strip() or None
+        if search is not None and len(search) > 100:
+            raise BadUserInput("`search` takes at most 100 characters.", argument="search")
+        tenant_ids = ctx.tenants.ids_for_slugs([tenant], "tenant") if tenant else None
+        if tenant_ids and not set(tenant_ids) <= ctx.scope.own_tenants:
+            # Memberships in other tenants are personal data: no filtering by them.
+            raise Forbidden("Staff may filter volunteers by their own tenant only.",
+                            argument="tenant")
+        spec = VolunteerFilter(
+            tenant_ids=tenant_ids,
+            search=search, skills=checked_list(skills, "skills"),
+            name_search_tenants=tuple(sorted(ctx.scope.own_tenants)),
+        )
+        return VolunteerConnection.of(await volunteer_page(ctx, first=first, after=after,
+                                                           filter=spec))
+
+    @strawberry.field
+    async def volunteer(self, info: Info, id: strawberry.ID) -> Volunteer | None:
+        _, key = decode_id(id, "Volunteer")
+        row = await info.context.loaders.volunteer_by_id.load(key)
+        return Volunteer.of(row) if row else None
+
+
+@policy(reach=EVERYONE, open=("setNetworkSharing",),
+        note="each mutation checks who may do it and is one transaction")
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="A volunteer's consent to be found by staff of other "
+                                      "member tenants (never their contact data).")
+    async def set_network_sharing(self, info: Info, share: bool) -> Volunteer:
+        return await set_network_sharing(info, share)

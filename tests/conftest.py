@@ -67,7 +67,7 @@ class Database:
 
 
 def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None) -> Database:
-    env = {"HUB_MODE": "dev"}
+    env = {"HUB_MODE": "dev", "HUB_DEV_KEY_FILE": str(folder / "dev-key.json")}
     if tenants_dir is not None:
         env["HUB_TENANTS_DIR"] = str(tenants_dir)
     if backend == "sqlite":
@@ -156,6 +156,11 @@ class HubClient:
         assert "errors" not in body, body["errors"]
         result: dict[str, Any] = body["data"]
         return result
+
+    @property
+    def prelude(self) -> int:
+        """Statements every request starts with: the row-security settings on PostgreSQL."""
+        return 1 if self.backend == "postgresql" else 0
 
     def statements(self, query: str, variables: dict[str, Any] | None = None) -> int:
         """How many SQL statements one request of `query` ran (it must succeed)."""

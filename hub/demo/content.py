@@ -4584,6 +4584,59 @@ NEWS: tuple[NewsSeed, ...] = (
         tags=("emergency",),
         author="ريم الماجري",
     ),
+    NewsSeed(
+        key="dz-chlef-lessons-learned",
+        tenant="dz-crescent",
+        texts={
+            "ar": NewsTexts(
+                title="دروس مستخلصة من الاستجابة لفيضانات الشلف",
+                summary="مذكرة داخلية موجهة إلى منسقي الجمعيات الوطنية حول تنظيم فرق المتطوعين.",
+                body=(
+                    "تعرض هذه المذكرة ما تعلمته فرق الهلال الأحمر الجزائري خلال الأيام الأولى من "
+                    "الاستجابة لفيضانات الشلف: توزيع المتطوعين على نقاط الإيواء، وتناوب الفرق كل "
+                    "ست ساعات، والتنسيق مع الحماية المدنية. وهي موجهة إلى منسقي الجمعيات "
+                    "الوطنية الأعضاء في الشبكة ولا تُنشر للعموم."
+                ),
+            ),
+            "fr": NewsTexts(
+                title="Inondations de Chlef : les enseignements de l’intervention",
+                summary=(
+                    "Note interne destinée aux coordinateurs des Sociétés nationales sur "
+                    "l’organisation des équipes de volontaires."
+                ),
+                body=(
+                    "Cette note rassemble ce que les équipes du Croissant-Rouge algérien ont "
+                    "appris pendant les premiers jours de l’intervention à Chlef : répartition "
+                    "des volontaires entre les centres d’hébergement, relève des équipes toutes "
+                    "les six heures, coordination avec la Protection civile. Elle s’adresse aux "
+                    "coordinateurs du réseau et n’est pas publique."
+                ),
+            ),
+        },
+        published_day=-3,
+        tags=("emergency", "coordination"),
+        author="Karima Boudiaf",
+        visibility="NETWORK",
+    ),
+    NewsSeed(
+        key="setif-volunteer-day-programme-draft",
+        tenant="setif-youth",
+        texts={
+            "ar": NewsTexts(
+                title="برنامج اليوم العالمي للتطوع بسطيف (مسودة)",
+                summary="مسودة البرنامج قبل مصادقة مكتب الجمعية.",
+                body=(
+                    "تتضمن المسودة معرضًا للجمعيات الشريكة بساحة الاستقلال، وحملة تشجير مع "
+                    "تلاميذ الثانويات، وتكريم المتطوعين الحاصلين على الشارات. ينتظر البرنامج "
+                    "مصادقة مكتب الجمعية قبل نشره."
+                ),
+            ),
+        },
+        published_day=0,
+        tags=("youth",),
+        author="Samir A.",
+        status="DRAFT",
+    ),
 )
 
 # Volunteers register with the names and contact details they use every day; applications

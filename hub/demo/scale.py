@@ -189,7 +189,8 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
                 "phone": f"+000 {vid:09d}", "birth_year": rnd.randint(low, high),
                 "group": group, "country": home.country, "city": None,
                 "languages": ["ar", rnd.choice(("fr", "en"))],
-                "shares_with_network": rnd.random() < 0.3, "created_at": now, "updated_at": now,
+                "shares_with_network": rnd.random() < 0.3, "verified_hours": 0.0,
+                "created_at": now, "updated_at": now,
             })
             joined = [home]
             if rnd.random() < 0.15:
@@ -226,6 +227,11 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
         counts["applications"] += await _write(conn, m.Application.__table__, apps, None)
         counts["hours entries"] += await _write(conn, m.HoursEntry.__table__, hours, None)
         progress.update(task, advance=len(vols))
+    await conn.execute(text(
+        "UPDATE volunteer SET verified_hours = s.total FROM (SELECT volunteer_id, sum(hours) "
+        "AS total FROM hours_entry WHERE verified GROUP BY volunteer_id) AS s "
+        "WHERE volunteer.id = s.volunteer_id"
+    ))
     await conn.execute(text(
         "UPDATE opportunity SET filled_spots = (SELECT count(*) FROM application a "
         "WHERE a.opportunity_id = opportunity.id AND a.status IN ('ACCEPTED', 'COMPLETED'))"

@@ -136,7 +136,7 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
             subject=f"demo|{v.key}", first_name=v.first_name, last_name=v.last_name,
             email=v.email, phone=v.phone, birth_year=v.birth_year, group=v.group,
             country=v.country, city=v.city, languages=list(v.languages),
-            shares_with_network=v.shares_with_network,
+            shares_with_network=v.shares_with_network, verified_hours=0.0,
         )
         session.add(volunteer)
         await session.flush()
@@ -157,7 +157,9 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
             if status in ACCEPTED_STATES:
                 opportunity.filled_spots += 1
             report.applications += 1
-            report.hours_entries += _add_hours(session, application, logged, verified, today)
+            entries, verified_total = _add_hours(session, application, logged, verified, today)
+            report.hours_entries += entries
+            volunteer.verified_hours += verified_total
         session.add_all(m.SavedOpportunity(
             volunteer_id=volunteer.id, opportunity_id=opportunities[key].id,
             tenant_id=opportunities[key].tenant_id, saved_at=now - timedelta(days=3),
@@ -168,9 +170,11 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
 
 
 def _add_hours(session: AsyncSession, application: m.Application, logged: float,
-               verified: float, today: date) -> int:
-    """Split logged hours into entries of at most 4 h; the first `verified` hours verified."""
+               verified: float, today: date) -> tuple[int, float]:
+    """Split logged hours into entries of at most 4 h; the first `verified` hours verified.
+    Returns the number of entries and the hours verified."""
     count, remaining, left_to_verify, day = 0, logged, verified, 1
+    verified_total = 0.0
     while remaining > 0:
         hours = min(4.0, remaining)
         is_verified = left_to_verify >= hours
@@ -183,10 +187,11 @@ def _add_hours(session: AsyncSession, application: m.Application, logged: float,
         ))
         if is_verified:
             left_to_verify -= hours
+            verified_total += hours
         remaining -= hours
         day += 1
         count += 1
-    return count
+    return count, verified_total
 
 
 def _opportunity(o: OpportunitySeed, tenant: m.Tenant, orgs: dict[str, m.Organization],

@@ -9,6 +9,7 @@ import strawberry
 
 from hub.i18n import Served
 from schema.enums import TextDirection
+from schema.policy import INHERITED, policy
 
 
 @strawberry.interface
@@ -18,6 +19,7 @@ class Node:
     id: strawberry.ID
 
 
+@policy(reach=INHERITED, open=("value", "locale", "direction", "isFallback"))
 @strawberry.type
 class LocalizedString:
     value: str
@@ -43,6 +45,7 @@ class PageInfo:
     end_cursor: str | None
 
 
+@policy(reach=INHERITED, open=("country", "region", "city", "latitude", "longitude", "label"))
 @strawberry.type
 class Place:
     country: str | None
@@ -67,6 +70,7 @@ class Place:
         )
 
 
+@policy(reach=INHERITED, open=("name", "email", "phone"))
 @strawberry.type
 class Contact:
     """The opportunity's manager."""
@@ -76,6 +80,7 @@ class Contact:
     phone: str | None
 
 
+@policy(reach=INHERITED, open=("tag", "name", "nativeName", "direction"))
 @strawberry.type
 class LocaleInfo:
     tag: str

@@ -15,6 +15,7 @@ from schema.enums import Visibility
 from schema.info import Info
 from schema.localize import serve
 from schema.permissions import Staff
+from schema.policy import EVERYONE, policy
 from schema.types.common import LocalizedString, Node, Place
 from schema.types.connections import CountedConnection, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
@@ -25,6 +26,10 @@ def _served_locale(info: Info, tenant_id: int) -> tuple[str, str]:
     return info.context.locales.for_tenant(tenant.default_locale)[0], tenant.time_zone
 
 
+@policy(reach=EVERYONE,
+        open=("id", "kind", "startsAt", "endsAt", "onlineUrl", "visibility", "tenant", "title",
+              "description", "startsAtDisplay", "place"),
+        note="reach is for a PUBLIC, PUBLISHED event")
 @strawberry.type
 class Event(Node):
     """Exhibitions, seminars, trainings, campaign and awareness days."""
@@ -73,6 +78,10 @@ class Event(Node):
         return Place.of(self.row)
 
 
+@policy(reach=EVERYONE,
+        open=("id", "tags", "imageUrl", "publishedAt", "visibility", "tenant", "title",
+              "titleI18n", "summary", "body", "publishedAtDisplay"),
+        note="reach is for a PUBLIC, PUBLISHED news item")
 @strawberry.type
 class NewsItem(Node):
     row: strawberry.Private[m.NewsItem]

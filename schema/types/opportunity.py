@@ -18,6 +18,7 @@ from schema.enums import OpportunityFormat, OpportunityStatus, Visibility
 from schema.info import Info
 from schema.localize import label, serve
 from schema.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
+from schema.policy import EVERYONE, INHERITED, policy
 from schema.types.common import Contact, LocalizedString, Node, Place
 from schema.types.connections import CountedConnection, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 TEXT_FIELDS = ("title", "summary", "description")
 
 
+@policy(reach=EVERYONE, open=("code", "label"))
 @strawberry.type
 class Category:
     code: str
@@ -38,6 +40,7 @@ class Category:
         return label(info.context, self.row.labels, self.code)
 
 
+@policy(reach=EVERYONE, open=("code", "label"))
 @strawberry.type
 class Skill:
     code: str
@@ -48,6 +51,7 @@ class Skill:
         return label(info.context, self.row.labels, self.code)
 
 
+@policy(reach=EVERYONE, open=("id", "name", "kind", "city", "tenant"))
 @strawberry.type
 class Organization(Node):
     """An opportunity owner inside a tenant: school, municipality, branch, NGO..."""
@@ -69,6 +73,7 @@ class Organization(Node):
         return tenant_of(info, self.row.tenant_id)
 
 
+@policy(reach=INHERITED, open=("locale", "field", "value", "isSource", "isStale", "updatedAt"))
 @strawberry.type
 class Translation:
     locale: str
@@ -79,6 +84,14 @@ class Translation:
     updated_at: datetime
 
 
+@policy(reach=EVERYONE,
+        open=("id", "format", "startsAt", "endsAt", "isOngoing", "capacity", "creditedHours",
+              "isEmergency", "visibility", "status", "publishedAt", "tenant", "organization",
+              "campaign", "title", "titleI18n", "summary", "description", "category",
+              "skills", "place", "startsAtDisplay", "spotsLeft", "viewerHasSaved",
+              "viewerApplication"),
+        note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
+             "see the visibility table")
 @strawberry.type
 class Opportunity(Node):
     row: strawberry.Private[m.Opportunity]
@@ -254,6 +267,8 @@ class OpportunityConnection(CountedConnection):
         )
 
 
+@policy(reach=EVERYONE, open=("id", "startsOn", "endsOn", "tenant", "title", "opportunities"),
+        note="reach is for a PUBLIC, PUBLISHED campaign")
 @strawberry.type
 class Campaign(Node):
     row: strawberry.Private[m.Campaign]

@@ -13,6 +13,7 @@ from resolvers.content import event_page, news_page
 from resolvers.opportunities import opportunity_page
 from schema.enums import TenantKind
 from schema.info import Info
+from schema.policy import EVERYONE, policy
 from schema.types.common import LocalizedString, Node
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 Lazy = strawberry.lazy
 
 
+@policy(reach=EVERYONE,
+        open=("id", "slug", "kind", "country", "defaultLocale", "locales", "name", "nameI18n",
+              "parent", "children", "opportunities", "news", "events"),
+        note="lists inside a tenant hold only what the caller may read")
 @strawberry.type
 class Tenant(Node):
     row: strawberry.Private[TenantRow]

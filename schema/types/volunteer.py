@@ -1,5 +1,5 @@
-"""Volunteers and their applications. Root queries for them come with sign-in; until then
-these types are reachable only through a signed-in viewer, which no caller can be yet."""
+"""Volunteers, their memberships, applications and hours: personal data, guarded field by
+field (schema/permissions.py) on rows already scoped to the caller (hub/access.py)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,25 @@ import strawberry
 
 from hub.db import models as m
 from hub.ids import encode_id
+from resolvers.volunteers import application_page, saved_opportunity_page
 from schema.enums import ApplicationStatus, VolunteerGroup
 from schema.info import Info
-from schema.permissions import Personal
+from schema.permissions import Personal, SelfOnly
+from schema.policy import INHERITED, PERSONAL_RECORD_REACH, VOLUNTEER_REACH, policy
 from schema.types.common import Node
+from schema.types.connections import CountedConnection, edges_of, page_info
+from schema.types.opportunity import OpportunityConnection, Skill
+from schema.types.tenant import Tenant, tenant_of
 
 if TYPE_CHECKING:
+    from resolvers.pages import Page
     from schema.types.opportunity import Opportunity
 
+Lazy = strawberry.lazy
 
+
+@policy(reach=INHERITED, open=("id", "date", "hours", "verified", "verifiedAt"),
+        note="listed only through Application.hours")
 @strawberry.type
 class HoursEntry:
     id: strawberry.ID
@@ -27,13 +37,37 @@ class HoursEntry:
     verified: bool
     verified_at: datetime | None
 
+    @classmethod
+    def of(cls, row: m.HoursEntry) -> HoursEntry:
+        return cls(id=strawberry.ID(encode_id("HoursEntry", row.id)), date=row.date,
+                   hours=row.hours, verified=row.verified, verified_at=row.verified_at)
 
+
+@policy(reach=INHERITED, open=("tenant", "joinedAt", "status"),
+        note="listed only through Volunteer.memberships, whose policy decides")
+@strawberry.type
+class Membership:
+    row: strawberry.Private[m.Membership]
+    joined_at: datetime
+    status: str
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+
+@policy(reach=VOLUNTEER_REACH,
+        open=("id", "displayName", "group", "city", "skills", "languages", "verifiedHours",
+              "sharesWithNetwork"),
+        note="staff of another tenant reach a volunteer only if the volunteer shares with "
+             "the network, and then only the open fields")
 @strawberry.type
 class Volunteer(Node):
     row: strawberry.Private[m.Volunteer]
     group: VolunteerGroup | None
     city: str | None
     languages: list[str]
+    verified_hours: float
     shares_with_network: bool
 
     @classmethod
@@ -41,7 +75,8 @@ class Volunteer(Node):
         return cls(
             id=strawberry.ID(encode_id("Volunteer", row.id)), row=row,
             group=VolunteerGroup(row.group) if row.group else None, city=row.city,
-            languages=list(row.languages), shares_with_network=row.shares_with_network,
+            languages=list(row.languages), verified_hours=row.verified_hours,
+            shares_with_network=row.shares_with_network,
         )
 
     @strawberry.field(description="First name and initial: the only name others may see.")
@@ -65,7 +100,39 @@ class Volunteer(Node):
     def birth_year(self) -> int | None:
         return self.row.birth_year
 
+    @strawberry.field
+    async def skills(self, info: Info) -> list[Skill]:
+        links = await info.context.loaders.skills_by_volunteer.load(self.row.id)
+        codes = sorted(link.skill_code for link in links)
+        rows = await info.context.loaders.skill_by_code.load_many(codes)
+        return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
 
+    @strawberry.field(permission_classes=[Personal],
+                      description="Staff see the membership in their own tenant only.")
+    async def memberships(self, info: Info) -> list[Membership] | None:
+        rows = await info.context.loaders.memberships_by_volunteer.load(self.row.id)
+        return [Membership(row=r, joined_at=r.joined_at, status=r.status)
+                for r in sorted(rows, key=lambda r: r.joined_at)]
+
+    @strawberry.field(permission_classes=[Personal],
+                      description="Staff see the applications to their own tenant only.")
+    async def applications(self, info: Info, first: int | None = 20,
+                           after: str | None = None) -> ApplicationConnection | None:
+        page = await application_page(info.context, volunteer_id=self.row.id, first=first,
+                                      after=after)
+        return ApplicationConnection.of(page)
+
+    @strawberry.field(permission_classes=[SelfOnly])
+    async def saved_opportunities(self, info: Info, first: int | None = 20,
+                                  after: str | None = None) -> OpportunityConnection | None:
+        page = await saved_opportunity_page(info.context, volunteer_id=self.row.id,
+                                            first=first, after=after)
+        return OpportunityConnection.of(page)
+
+
+@policy(reach=PERSONAL_RECORD_REACH,
+        open=("id", "opportunity", "volunteer", "status", "appliedAt", "hours", "verifiedHours"),
+        note="the volunteer's own applications; staff: applications to their tenant")
 @strawberry.type
 class Application(Node):
     row: strawberry.Private[m.Application]
@@ -79,11 +146,58 @@ class Application(Node):
             status=ApplicationStatus(row.status), applied_at=row.applied_at,
         )
 
-    @strawberry.field
+    @strawberry.field(description="Null when the opportunity is no longer visible to you.")
     async def opportunity(
         self, info: Info
-    ) -> Annotated[Opportunity, strawberry.lazy("schema.types.opportunity")] | None:
+    ) -> Annotated[Opportunity, Lazy("schema.types.opportunity")] | None:
         from schema.types.opportunity import Opportunity
 
         row = await info.context.loaders.opportunity_by_id.load(self.row.opportunity_id)
         return Opportunity.of(row) if row else None
+
+    @strawberry.field
+    async def volunteer(self, info: Info) -> Volunteer | None:
+        row = await info.context.loaders.volunteer_by_id.load(self.row.volunteer_id)
+        return Volunteer.of(row) if row else None
+
+    @strawberry.field
+    async def hours(self, info: Info) -> list[HoursEntry]:
+        rows = await info.context.loaders.hours_by_application.load(self.row.id)
+        return [HoursEntry.of(r) for r in sorted(rows, key=lambda r: (r.date, r.id))]
+
+    @strawberry.field
+    async def verified_hours(self, info: Info) -> float:
+        rows = await info.context.loaders.hours_by_application.load(self.row.id)
+        return float(sum(r.hours for r in rows if r.verified))
+
+
+@strawberry.type
+class ApplicationEdge:
+    cursor: str
+    node: Application
+
+
+@strawberry.type
+class ApplicationConnection(CountedConnection):
+    edges: list[ApplicationEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.Application]) -> ApplicationConnection:
+        return cls(edges=edges_of(page, Application.of, ApplicationEdge),
+                   page_info=page_info(page), page=page)
+
+
+@strawberry.type
+class VolunteerEdge:
+    cursor: str
+    node: Volunteer
+
+
+@strawberry.type
+class VolunteerConnection(CountedConnection):
+    edges: list[VolunteerEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.Volunteer]) -> VolunteerConnection:
+        return cls(edges=edges_of(page, Volunteer.of, VolunteerEdge), page_info=page_info(page),
+                   page=page)

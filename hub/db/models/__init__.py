@@ -1,6 +1,7 @@
 """ORM models. Every tenant-owned table carries `tenant_id`, first in the indexes that tenant
 queries use."""
 
+from hub.db.models.access import ApiClient, AuditEvent
 from hub.db.models.base import Base
 from hub.db.models.content import (
     Campaign,
@@ -35,8 +36,10 @@ from hub.db.models.volunteers import (
 )
 
 __all__ = [
+    "ApiClient",
     "Application",
     "ApplicationStatus",
+    "AuditEvent",
     "Base",
     "Campaign",
     "CampaignTranslation",

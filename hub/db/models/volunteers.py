@@ -28,6 +28,9 @@ class Volunteer(Timestamps, Base):
     city: Mapped[str | None] = mapped_column(String(100))
     languages: Mapped[list[str]]
     shares_with_network: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Sum of verified hours entries, kept by the transaction that verifies them: readable
+    # wherever the volunteer is (it is among the fields shared with the network).
+    verified_hours: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
 
 class VolunteerSkill(Base):

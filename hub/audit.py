@@ -1,0 +1,51 @@
+"""The audit trail: staff reads of personal data and every authenticated mutation.
+
+Events of one request are collected in memory and written in one statement: reads when
+the operation ends, mutations inside the mutation's own transaction (so a rolled-back
+mutation leaves no event either).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hub.access import Principal
+from hub.db.models import AuditEvent
+from hub.db.types import utcnow
+
+
+@dataclass(slots=True)
+class AuditLog:
+    principal: Principal
+    request_id: str
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    _seen: set[tuple[str, str, str | None]] = field(default_factory=set)
+
+    def record(self, action: str, object_type: str, object_id: str | None, *,
+               tenant_id: int | None = None, at: datetime | None = None,
+               **details: Any) -> None:
+        key = (action, object_type, object_id)
+        if key in self._seen and action.startswith("read"):
+            return  # one event per object read, however many fields or aliases
+        self._seen.add(key)
+        self.pending.append({
+            "at": at or utcnow(), "request_id": self.request_id,
+            "principal_kind": self.principal.kind.value, "subject": self.principal.subject,
+            "tenant_id": tenant_id if tenant_id is not None else self.principal.tenant_id,
+            "action": action, "object_type": object_type, "object_id": object_id,
+            "details": details,
+        })
+
+    async def flush(self, session: AsyncSession) -> int:
+        """Write pending events in one INSERT (no RETURNING: requests may not read them)."""
+        if not self.pending:
+            return 0
+        rows, self.pending = self.pending, []
+        table = cast(Table, AuditEvent.__table__)  # implicit_returning=False: see the model
+        await session.execute(insert(table), rows)
+        return len(rows)

@@ -1,0 +1,1 @@
+"""Mutations, one per module; each is one transaction and leaves an audit event."""

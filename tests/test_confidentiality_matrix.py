@@ -1,0 +1,271 @@
+"""The policy matrix, proven: every object type and field, as every principal, through
+every road (list, single lookup, `node`, nested, alias with fragments), on SQLite and
+PostgreSQL, answers as docs/security.md says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import strawberry
+from graphql import GraphQLObjectType, get_named_type, is_leaf_type
+from sqlalchemy import select
+
+from hub.db import models as m
+from hub.ids import encode_id
+from schema import build_schema
+from schema.permissions import COLUMNS, STAFF_OF_T, StaffOnly, matrix
+from schema.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
+from schema.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
+from tests.conftest import Database, HubClient
+from tests.dbtools import fetch
+from tests.principals import TENANT, Cast, cast
+
+SCHEMA = build_schema()
+GRAPHQL = SCHEMA._schema
+ENTRIES = {e.name: e for e in policy_matrix(SCHEMA)}
+DOC = Path(__file__).resolve().parent.parent / "docs" / "security.md"
+MUST_HAVE_VALUE = {"fullName", "email", "phone", "birthYear", "contact", "title", "slug",
+                   "displayName", "memberships", "translations", "applicationsCount"}
+
+Extract = Callable[[dict[str, Any]], tuple[dict[str, Any] | None, list[Any]]]
+
+
+def selection(type_name: str, depth: int = 0) -> str:
+    graphql_type = GRAPHQL.type_map[type_name]
+    assert isinstance(graphql_type, GraphQLObjectType)
+    parts = []
+    for name, field in graphql_type.fields.items():
+        inner = get_named_type(field.type)
+        if is_leaf_type(inner):
+            parts.append(name)
+        elif depth == 0 and inner.name.endswith("Connection"):
+            parts.append(f"{name} {{ totalCount edges {{ node {{ __typename }} }} }}")
+        elif depth == 0:
+            parts.append(f"{name} {{ {selection(inner.name, 1)} }}")
+        else:
+            parts.append(f"{name} {{ __typename }}")
+    return " ".join(parts)
+
+
+def single(*path: str) -> Extract:
+    def extract(data: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Any]]:
+        node: Any = data
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        return (node or None), list(path)
+    return extract
+
+
+def in_list(target: str, *path: str) -> Extract:
+    def extract(data: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Any]]:
+        node: Any = data
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        for i, edge in enumerate((node or {}).get("edges") or []):
+            if edge["node"].get("id") == target:
+                return edge["node"], [*path, "edges", i, "node"]
+        return None, list(path)
+    return extract
+
+
+def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tuple[
+        str, dict[str, Any], Extract, dict[str, str]]]:
+    """(document, variables, extractor, reach of the parent on this road) per road."""
+    t = f'"{TENANT}"'
+    on = f"... on {type_name} {{ ...F }}"
+    node = ("query($id: ID!) { r: node(id: $id) { " + on + " } }", {"id": target},
+            single("r"), EVERYONE)
+    alias = ("query($id: ID!) { first: node(id: $id) { id } r: node(id: $id) { __typename "
+             + on + " ... on Node { id } } }", {"id": target}, single("r"), EVERYONE)
+    out: dict[str, tuple[str, dict[str, Any], Extract, dict[str, str]]] = {
+        "node": node, "alias": alias}
+    match type_name:
+        case "Opportunity" | "NewsItem" | "Event":
+            root = {"Opportunity": ("opportunities", f"filter: {{tenants: [{t}]}}"),
+                    "NewsItem": ("news", f"tenants: [{t}]"),
+                    "Event": ("events", f"tenants: [{t}]")}[type_name]
+            nested = {"Opportunity": "opportunities", "NewsItem": "news",
+                      "Event": "events"}[type_name]
+            out["list"] = ("{ r: %s(first: 100, %s) { edges { node { ...F } } } }" % root,
+                           {}, in_list(target, "r"), EVERYONE)
+            out["nested"] = ("{ t: tenant(slug: %s) { r: %s(first: 100) { edges { node "
+                             "{ ...F } } } } }" % (t, nested), {}, in_list(target, "t", "r"),
+                             EVERYONE)
+            if type_name != "Event":
+                root_single = {"Opportunity": "opportunity", "NewsItem": "newsItem"}[type_name]
+                out["single"] = ("query($id: ID!) { r: %s(id: $id) { ...F } }" % root_single,
+                                 {"id": target}, single("r"), EVERYONE)
+        case "Tenant":
+            out["list"] = ("{ r: tenants { ...F } }", {}, _tenant_in_list(target), EVERYONE)
+            out["single"] = ("{ r: tenant(slug: %s) { ...F } }" % t, {}, single("r"), EVERYONE)
+            out["nested"] = ("query($o: ID!) { o: opportunity(id: $o) { r: tenant { ...F } } }",
+                             {"o": parent["opportunity"]}, single("o", "r"), EVERYONE)
+        case "Organization" | "Campaign":
+            field = type_name.lower()
+            out["nested"] = ("query($o: ID!) { o: opportunity(id: $o) { r: %s { ...F } } }"
+                             % field, {"o": parent[field + "_opportunity"]}, single("o", "r"),
+                             EVERYONE)
+        case "Volunteer":
+            out["list"] = ("{ r: volunteers(first: 100) { edges { node { ...F } } } }",
+                           {}, in_list(target, "r"), StaffOnly.matrix)
+            out["single"] = ("query($id: ID!) { r: volunteer(id: $id) { ...F } }",
+                             {"id": target}, single("r"), EVERYONE)
+            out["nested"] = ("query($a: ID!) { a: node(id: $a) { ... on Application { "
+                             "r: volunteer { ...F } } } }", {"a": parent["application"]},
+                             single("a", "r"), PERSONAL_RECORD_REACH)
+        case "Application":
+            out["nested"] = ("query($v: ID!) { v: volunteer(id: $v) { r: applications(first: "
+                             "100) { edges { node { ...F } } } } }", {"v": parent["volunteer"]},
+                             in_list(target, "v", "r"), PERSONAL_RECORD_REACH)
+    return out
+
+
+def _tenant_in_list(target: str) -> Extract:
+    def extract(data: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Any]]:
+        for i, tenant in enumerate(data.get("r") or []):
+            if tenant["id"] == target:
+                return tenant, ["r", i]
+        return None, ["r"]
+    return extract
+
+
+def allowed(cell: str, shared: bool) -> bool:
+    assert cell in ("yes", "no", "if shared"), cell
+    return cell == "yes" or (cell == "if shared" and shared)
+
+
+def check(client: HubClient, headers: dict[str, str], entry: TypeEntry, column: str,
+          road: tuple[str, dict[str, Any], Extract, dict[str, str]], shared: bool,
+          label: str) -> None:
+    document, variables, extract, parent_reach = road
+    document += f" fragment F on {entry.name} {{ {selection(entry.name)} }}"
+    body = client.post(document, variables, headers)
+    errors = body.get("errors") or []
+    unexpected = [e for e in errors if e["extensions"]["code"] != "FORBIDDEN"]
+    assert unexpected == [], label
+    obj, path = extract(body.get("data") or {})
+    reachable = allowed(entry.reach[column], shared) and allowed(parent_reach[column], shared)
+    if not reachable:
+        assert obj is None, f"{label}: reached an object the policy hides"
+        return
+    assert obj is not None, f"{label}: the policy lets this principal reach the object"
+    denied = {tuple(e["path"]) for e in errors}
+    for field in entry.fields:
+        field_path = (*path, field.name)
+        if allowed(field.cells[column], shared):
+            assert field_path not in denied, f"{label}.{field.name}: denied, policy allows"
+            if field.name in MUST_HAVE_VALUE:
+                assert obj[field.name] is not None, f"{label}.{field.name}: no value"
+        else:
+            assert obj[field.name] is None, f"{label}.{field.name}: value leaked"
+            assert field_path in denied, f"{label}.{field.name}: null without FORBIDDEN"
+
+
+@pytest.fixture(scope="module")
+def people(backend: Database) -> Cast:
+    return cast(backend)
+
+
+@pytest.fixture(scope="module")
+def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
+    """One target per type (a record of T, volunteers V and W), and the ids roads need."""
+    s = backend.settings
+    o = m.Opportunity
+    tenant = fetch(s, select(m.Tenant.id).where(m.Tenant.slug == TENANT))[0].id
+    public = (o.tenant_id == tenant, o.visibility == "PUBLIC", o.status == "PUBLISHED")
+    opp = fetch(s, select(o.id).where(*public, o.contact_email.is_not(None),
+                                      o.organization_id.is_not(None)).order_by(o.id))[0].id
+    org_opp = fetch(s, select(o.id, o.organization_id).where(
+        *public, o.organization_id.is_not(None)))[0]
+    camp_opp = fetch(s, select(o.id, o.campaign_id).where(*public, o.campaign_id.is_not(None)))
+    assert camp_opp, "T needs a public opportunity in a campaign"
+    news = fetch(s, select(m.NewsItem.id).where(
+        m.NewsItem.tenant_id == tenant, m.NewsItem.visibility == "PUBLIC",
+        m.NewsItem.status == "PUBLISHED", m.NewsItem.author_name.is_not(None)))[0].id
+    event = fetch(s, select(m.Event.id).where(
+        m.Event.tenant_id == tenant, m.Event.visibility == "PUBLIC",
+        m.Event.status == "PUBLISHED"))[0].id
+
+    def application_of(volunteer: int) -> int:
+        return int(fetch(s, select(m.Application.id).where(
+            m.Application.volunteer_id == volunteer,
+            m.Application.tenant_id == tenant))[0].id)
+
+    ids = people.volunteer_ids
+    parent = {"opportunity": encode_id("Opportunity", opp),
+              "organization_opportunity": encode_id("Opportunity", org_opp.id),
+              "campaign_opportunity": encode_id("Opportunity", camp_opp[0].id)}
+    return {
+        "Opportunity": {"id": encode_id("Opportunity", opp), "parent": parent},
+        "NewsItem": {"id": encode_id("NewsItem", news), "parent": parent},
+        "Event": {"id": encode_id("Event", event), "parent": parent},
+        "Tenant": {"id": encode_id("Tenant", tenant), "parent": parent},
+        "Organization": {"id": encode_id("Organization", org_opp.organization_id),
+                         "parent": parent},
+        "Campaign": {"id": encode_id("Campaign", camp_opp[0].campaign_id), "parent": parent},
+        "Volunteer": {"id": encode_id("Volunteer", ids["V"]), "parent": {
+            "application": encode_id("Application", application_of(ids["V"]))}},
+        "Volunteer:W": {"id": encode_id("Volunteer", ids["W"]), "shared": True, "parent": {
+            "application": encode_id("Application", application_of(ids["W"]))}},
+        "Application": {"id": encode_id("Application", application_of(ids["V"])),
+                        "parent": {"volunteer": encode_id("Volunteer", ids["V"])}},
+    }
+
+
+REACHABLE_TYPES = ("Opportunity", "NewsItem", "Event", "Tenant", "Organization", "Campaign",
+                   "Volunteer", "Volunteer:W", "Application")
+
+
+@pytest.mark.parametrize("target_name", REACHABLE_TYPES)
+def test_every_field_as_every_principal_through_every_road(
+        client: HubClient, people: Cast, targets: dict[str, dict[str, Any]],
+        target_name: str) -> None:
+    entry = ENTRIES[target_name.split(":")[0]]
+    target = targets[target_name]
+    for column in COLUMNS:
+        who = people.headers.get(f"{column}:W" if target.get("shared") else column,
+                                 people.headers[column])
+        for road_name, road in roads(entry.name, target["id"], target["parent"]).items():
+            check(client, who, entry, column, road,
+                  bool(target.get("shared")), f"{target_name}/{column}/{road_name}")
+
+
+def test_every_type_with_an_id_is_covered_and_value_types_ride_along() -> None:
+    covered = {name.split(":")[0] for name in REACHABLE_TYPES}
+    for name, entry in ENTRIES.items():
+        graphql_type = GRAPHQL.type_map[name]
+        if name in ("Query", "Mutation", "Viewer"):
+            continue
+        if "id" in graphql_type.fields and entry.reach != dict.fromkeys(COLUMNS, "inherited"):
+            assert name in covered, f"{name} has no road in the matrix test"
+
+
+def test_policy_document_matches_the_code() -> None:
+    assert DOC.read_text(encoding="utf-8") == render(SCHEMA), (
+        "docs/security.md is stale: run `tatawwu schema policy --output docs/security.md`")
+
+
+@policy(reach=EVERYONE, open=("id",))
+@strawberry.type
+class Leaky:
+    id: str
+    secret: str
+
+
+@strawberry.type
+class LeakyQuery:
+    leaky: Leaky
+
+
+def test_a_field_without_policy_fails() -> None:
+    with pytest.raises(UndeclaredPolicy, match=r"Leaky\.secret declares no policy"):
+        policy_matrix(strawberry.Schema(query=LeakyQuery))
+
+
+def test_matrix_has_the_principal_kinds_of_the_issue() -> None:
+    assert set(COLUMNS) == {"anonymous", "self", "other_volunteer", *STAFF_OF_T, "other_staff",
+                            "federation", "client"}
+    assert matrix({"self"})["self"] == "yes"
