@@ -34,6 +34,16 @@ def clear_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+DEMO_TOKENS = """
+Try each view in GraphiQL (header  Authorization: Bearer <token>):
+  staff coordinator:  tatawwu token --tenant dz-crescent --role coordinator
+  staff editor:       tatawwu token --tenant setif-youth --role editor
+  volunteer:          tatawwu token --volunteer 5
+  federation analyst: tatawwu token --federation
+  (anonymous: no header; { viewer { kind roles volunteer { displayName } } } shows who you are)
+"""
+
+
 @click.group()
 def main() -> None:
     """Tatawwu Hub: one GraphQL API over the volunteering data of many societies."""
@@ -61,6 +71,8 @@ def serve(host: str, port: int, demo: bool) -> None:
         click.echo("demo data: " + (f"seeded {seeded.opportunities} opportunities, "
                                     f"{seeded.volunteers} volunteers" if seeded
                                     else "already present"), err=True)
+        if settings.is_dev:
+            click.echo(DEMO_TOKENS, err=True)
     ide = " (GraphiQL in the browser)" if settings.is_dev else ""
     click.echo(f"serving http://{host}:{port}/graphql{ide}", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level,
@@ -165,6 +177,8 @@ def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
     if chosen != 1:
         raise click.UsageError("give exactly one of --tenant (with --role), --volunteer ID, "
                                "--federation")
+    if roles and not tenant:
+        raise click.UsageError("--role goes with --tenant")
     if tenant:
         registry = setup_steps.load_tenants(settings)
         if tenant not in registry:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -47,3 +48,19 @@ def test_python_dash_m_hub_runs_the_command() -> None:
                             text=True, check=False, timeout=60)
     assert result.returncode == 0
     assert "serve" in result.stdout and "migrate" in result.stdout
+
+
+def test_token_prints_the_token_alone_and_refuses_bad_combinations(tmp_path: Path) -> None:
+    env = {"HUB_DEV_KEY_FILE": str(tmp_path / "key.json"), "HUB_MODE": "dev"}
+    runner = CliRunner()
+    result = runner.invoke(main, ["token", "--tenant", "dz-crescent", "--role", "editor"],
+                           env=env)
+    assert result.exit_code == 0
+    token = result.stdout.strip()
+    assert token.count(".") == 2 and "\n" not in token
+    for args in (["--volunteer", "5", "--role", "viewer"], ["--tenant", "dz-crescent"],
+                 ["--federation", "--volunteer", "3"], ["--tenant", "atlantis", "--role", "admin"],
+                 []):
+        bad = runner.invoke(main, ["token", *args], env=env)
+        assert bad.exit_code == 2, args
+        assert "Traceback" not in bad.output

@@ -364,3 +364,30 @@ def test_set_network_sharing_and_audit(writable: tuple[Database, HubClient, Cast
     assert "set_network_sharing" in result.output and "read_personal_data" in result.output
     client.data(mutation, {"s": False}, people.headers["self"])
     assert not in_pool()
+
+
+def test_api_clients_create_use_revoke(writable: tuple[Database, HubClient, Cast]) -> None:
+    database, client, _ = writable
+    env = {"HUB_DATABASE_URL": database.settings.database_url}
+    runner = CliRunner()
+    created = runner.invoke(main, ["clients", "create", "--tenant", TENANT, "--name", "News widget",
+                                   "--origin", "https://www.example.dz"], env=env)
+    assert created.exit_code == 0, created.output
+    key = created.stdout.strip().splitlines()[-1]
+    assert key.startswith("tw_")
+    stored = fetch(database.settings, select(m.ApiClient))
+    assert stored and all(key not in (c.digest, c.prefix) for c in stored), "stored hashed"
+    query = {"query": "{ viewer { kind tenant { slug } } }"}
+    ok = client.http.post("/graphql", json=query,
+                          headers={"X-Api-Key": key, "Origin": "https://www.example.dz"})
+    assert ok.json()["data"]["viewer"] == {"kind": "CLIENT", "tenant": {"slug": TENANT}}
+    elsewhere = client.http.post("/graphql", json=query,
+                                 headers={"X-Api-Key": key, "Origin": "https://evil.example"})
+    assert elsewhere.status_code == 401
+    listed = runner.invoke(main, ["clients", "list"], env=env)
+    assert "News widget" in listed.output and key not in listed.output
+    client_id = str(stored[-1].id)
+    assert runner.invoke(main, ["clients", "revoke", client_id], env=env).exit_code == 0
+    revoked = client.http.post("/graphql", json=query, headers={"X-Api-Key": key})
+    assert revoked.status_code == 401
+    assert runner.invoke(main, ["clients", "revoke", client_id], env=env).exit_code == 1
