@@ -80,7 +80,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
         principal: Principal = getattr(request.state, "principal", ANONYMOUS)
         scope = read_scope(principal, state.tenants.inactive_ids)
         postgres = state.engine.dialect.name == "postgresql"
-        return RequestContext(
+        context = RequestContext(
             db=RequestDatabase(state.sessions, prelude(scope) if postgres else None),
             scope=scope,
             locales=LocaleChain.from_request(
@@ -91,13 +91,17 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             request_id=request_id,
             audit=AuditLog(principal, request_id),
         )
+        request.state.context = context  # errors are rendered in its (final) locale
+        return context
 
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         if result.errors:
             request_id = getattr(request.state, "request_id", "-")
-            result.errors = coded_errors(result.errors, request_id)
+            context = getattr(request.state, "context", None)
+            locale = (context.locales.preferred if context else None) or _header_locale(request)
+            result.errors = coded_errors(result.errors, request_id, locale)
         return await super().process_result(request, result)
 
     def encode_json(self, data: object) -> bytes:
@@ -168,6 +172,13 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     )
 
 
+def _header_locale(request: Request) -> str:
+    """The caller's language before the locale chain exists (for early errors)."""
+    chain = LocaleChain.from_request(explicit=request.query_params.get("lang"),
+                                     accept_language=request.headers.get("accept-language"))
+    return chain.preferred or "en"
+
+
 class _Deferred:
     """The GraphQL endpoint, built once the lifespan has loaded the tenants. Authenticates
     first: a bad credential is answered here, with 401 and UNAUTHENTICATED."""
@@ -187,8 +198,9 @@ class _Deferred:
             request.state.principal = await self.app.state.authenticator.principal(
                 request.headers)
         except Unauthenticated as exc:
-            body = {"errors": [{"message": exc.message,
-                                "extensions": {"code": exc.code.value, "requestId": request_id}}]}
+            extensions = {"code": exc.code.value, "requestId": request_id, **exc.details}
+            body = {"errors": [{"message": exc.render(_header_locale(request)),
+                                "extensions": extensions}]}
             await JSONResponse(body, status_code=401,
                                headers={"WWW-Authenticate": "Bearer"})(scope, receive, send)
             return

@@ -1,9 +1,16 @@
-"""Errors with stable codes that the API returns in `extensions.code`."""
+"""Errors with stable codes that the API returns in `extensions.code`.
+
+A `HubError` carries a message id from `hub.i18n.messages` and its parameters; the message
+is rendered in the caller's language where the error leaves the hub (`render(locale)`).
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hub.i18n.markers import Plural
 
 
 class ErrorCode(StrEnum):
@@ -22,10 +29,33 @@ class HubError(Exception):
 
     code: ErrorCode = ErrorCode.INTERNAL_SERVER_ERROR
 
-    def __init__(self, message: str, **details: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
+    def __init__(self, msgid: str | Plural, /, *, argument: str | None = None,
+                 detail: str | None = None, **params: Any) -> None:
+        self.msgid = msgid
+        self.params = params
+        self.argument = argument
+        self.detail = detail  # technical, English, for developers (e.g. why a token failed)
+        super().__init__(self.message)
+
+    def render(self, locale: str) -> str:
+        from hub.i18n.messages import message
+
+        params = {"argument": self.argument, **self.params} if self.argument else self.params
+        return message(locale, self.msgid, **params)
+
+    @property
+    def message(self) -> str:
+        return self.render("en")
+
+    @property
+    def details(self) -> dict[str, Any]:
+        """What goes into `extensions` beside the code."""
+        out: dict[str, Any] = {}
+        if self.argument:
+            out["argument"] = self.argument
+        if self.detail:
+            out["detail"] = self.detail
+        return out
 
 
 class BadUserInput(HubError):

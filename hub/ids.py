@@ -6,6 +6,7 @@ import base64
 import binascii
 
 from hub.errors import BadUserInput
+from hub.i18n import messages as msg
 
 
 def encode_id(type_name: str, key: int) -> str:
@@ -22,7 +23,7 @@ def decode_id(global_id: str, expected: str | None = None) -> tuple[str, int]:
         if not type_name or key < 1:
             raise ValueError
     except (ValueError, UnicodeError, binascii.Error):
-        raise BadUserInput("This id is not valid.", argument="id") from None
+        raise BadUserInput(msg.INVALID_ID, argument="id") from None
     if expected is not None and type_name != expected:
-        raise BadUserInput(f"This id is not the id of a {expected}.", argument="id")
+        raise BadUserInput(msg.WRONG_ID_TYPE, argument="id", type=expected)
     return type_name, key

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from hub.errors import BadUserInput
+from hub.i18n import messages as msg
 
 MAX_PAGE_SIZE = 100
 
@@ -30,12 +31,9 @@ def page_request(
     if first is None:
         first = 20
     if first < 0:
-        raise BadUserInput("`first` must not be negative.", argument="first")
+        raise BadUserInput(msg.FIRST_NEGATIVE, argument="first")
     if first > max_size:
-        raise BadUserInput(
-            f"`first` must be at most {max_size}; ask for the next page with `after`.",
-            argument="first",
-        )
+        raise BadUserInput(msg.FIRST_TOO_LARGE, argument="first", max=max_size)
     return PageRequest(first, decode_cursor(after, kind=kind, shape=shape) if after else None)
 
 
@@ -55,10 +53,7 @@ def decode_cursor(cursor: str, *, kind: str, shape: Sequence[type]) -> tuple[Any
             raise ValueError
         return tuple(_coerce(v, t) for v, t in zip(values, shape, strict=True))
     except (ValueError, TypeError, UnicodeError, binascii.Error, orjson.JSONDecodeError):
-        raise BadUserInput(
-            "This cursor is not valid here; use a cursor returned by this list.",
-            argument="after",
-        ) from None
+        raise BadUserInput(msg.INVALID_CURSOR, argument="after") from None
 
 
 def _coerce(value: Any, wanted: type) -> Any:

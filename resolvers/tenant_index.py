@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.db.models import Tenant
 from hub.errors import BadUserInput
+from hub.i18n import messages as msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class TenantIndex:
         for slug in slugs:
             tenant = self.find(slug)
             if tenant is None:
-                raise BadUserInput(f"There is no tenant {slug!r}.", argument=argument)
+                raise BadUserInput(msg.UNKNOWN_TENANT, argument=argument, slug=slug)
             ids.append(tenant.id)
         return tuple(sorted(set(ids)))
 

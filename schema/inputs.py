@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from hub.errors import BadUserInput
+from hub.i18n import messages as msg
 from hub.ids import decode_id
 from resolvers.context import RequestContext
 from resolvers.opportunities import MAX_SEARCH_LENGTH, OpportunityFilter
@@ -19,8 +20,8 @@ def checked_list(values: list[str] | None, argument: str) -> tuple[str, ...] | N
     if values is None:
         return None
     if len(values) > MAX_LIST_ARGUMENT:
-        raise BadUserInput(f"`{argument}` takes at most {MAX_LIST_ARGUMENT} values.",
-                           argument=argument)
+        raise BadUserInput(msg.TOO_MANY_VALUES, argument=argument,
+                           count=MAX_LIST_ARGUMENT)
     return tuple(sorted(set(values)))
 
 
@@ -46,13 +47,12 @@ class OpportunityFilterInput:
             countries = tuple(c.upper() for c in countries)
         search = (self.search or "").strip() or None
         if search is not None and len(search) > MAX_SEARCH_LENGTH:
-            raise BadUserInput(f"`search` takes at most {MAX_SEARCH_LENGTH} characters.",
-                               argument="search")
+            raise BadUserInput(msg.SEARCH_TOO_LONG, argument="search",
+                               count=MAX_SEARCH_LENGTH)
         for moment, name in ((self.starts_after, "startsAfter"),
                              (self.starts_before, "startsBefore")):
             if moment is not None and moment.tzinfo is None:
-                raise BadUserInput(f"`{name}` needs a time zone offset, e.g. 2026-12-05T09:00Z.",
-                                   argument=name)
+                raise BadUserInput(msg.NEEDS_OFFSET_EXAMPLE, argument=name)
         tenants = checked_list(self.tenants, "tenants")
         return OpportunityFilter(
             tenant_ids=ctx.tenants.ids_for_slugs(tenants, "tenants") if tenants is not None

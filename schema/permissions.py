@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from strawberry.permission import BasePermission
 
 from hub.access import EDITOR_ROLES, ROLES, PrincipalKind
+from hub.i18n import messages as msg
 from hub.ids import encode_id
 from schema.info import Info
 
@@ -41,7 +42,7 @@ class Policy(BasePermission):
 class SignedIn(Policy):
     rule = "signed-in volunteers and society staff"
     matrix = matrix({"self", "other_volunteer", *STAFF_OF_T, "other_staff"})
-    message = "Sign in to see this field."
+    message = msg.SIGN_IN_TO_SEE
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         kind = info.context.scope.principal.kind
@@ -51,7 +52,7 @@ class SignedIn(Policy):
 class Staff(Policy):
     rule = "staff of any member tenant"
     matrix = matrix({*STAFF_OF_T, "other_staff"})
-    message = "Only staff may see this field."
+    message = msg.STAFF_ONLY
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.scope.principal.kind == PrincipalKind.STAFF
@@ -60,7 +61,7 @@ class Staff(Policy):
 class OwningTenantStaff(Policy):
     rule = "staff of the owning tenant"
     matrix = matrix(STAFF_OF_T)
-    message = "Only staff of the owning tenant may see this field."
+    message = msg.OWNING_TENANT_STAFF_ONLY
     roles: ClassVar[frozenset[str]] = frozenset(ROLES)
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
@@ -70,7 +71,7 @@ class OwningTenantStaff(Policy):
 class OwningTenantEditor(OwningTenantStaff):
     rule = "admins, coordinators and editors of the owning tenant"
     matrix = matrix({"admin", "coordinator", "editor"})
-    message = "Only editors of the owning tenant may see this field."
+    message = msg.OWNING_TENANT_EDITORS_ONLY
     roles = EDITOR_ROLES
 
 
@@ -80,7 +81,7 @@ class Personal(Policy):
 
     rule = "the volunteer themself; staff of a tenant the volunteer belongs to"
     matrix = matrix({"self", *STAFF_OF_T})
-    message = "This is personal data."
+    message = msg.PERSONAL_DATA
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         ctx = info.context
@@ -97,7 +98,7 @@ class Personal(Policy):
 class SelfOnly(Policy):
     rule = "the volunteer themself"
     matrix = matrix({"self"})
-    message = "Only the volunteer themself may see this field."
+    message = msg.SELF_ONLY
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         principal = info.context.scope.principal
@@ -110,7 +111,7 @@ class StaffOnly(Policy):
 
     rule = "staff (their own members, and volunteers who share with the network)"
     matrix = matrix({*STAFF_OF_T, "other_staff"})
-    message = "Only staff may list volunteers."
+    message = msg.STAFF_LIST_ONLY
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.scope.principal.kind == PrincipalKind.STAFF

@@ -9,6 +9,7 @@ import strawberry
 from babel import Locale
 
 from hub.errors import BadUserInput, Forbidden
+from hub.i18n import messages as msg
 from hub.i18n import direction
 from hub.ids import decode_id
 from resolvers.content import EventFilter, NewsFilter, event_page, news_page
@@ -149,7 +150,7 @@ class Query:
     ) -> EventConnection:
         for moment, name in ((from_, "from"), (to, "to")):
             if moment is not None and moment.tzinfo is None:
-                raise BadUserInput(f"`{name}` needs a time zone offset.", argument=name)
+                raise BadUserInput(msg.NEEDS_OFFSET, argument=name)
         slugs = checked_list(tenants, "tenants")
         spec = EventFilter(
             tenant_ids=info.context.tenants.ids_for_slugs(slugs, "tenants") if slugs else None,
@@ -168,12 +169,11 @@ class Query:
         ctx = info.context
         search = (search or "").strip() or None
         if search is not None and len(search) > 100:
-            raise BadUserInput("`search` takes at most 100 characters.", argument="search")
+            raise BadUserInput(msg.SEARCH_TOO_LONG, argument="search", count=100)
         tenant_ids = ctx.tenants.ids_for_slugs([tenant], "tenant") if tenant else None
         if tenant_ids and not set(tenant_ids) <= ctx.scope.own_tenants:
             # Memberships in other tenants are personal data: no filtering by them.
-            raise Forbidden("Staff may filter volunteers by their own tenant only.",
-                            argument="tenant")
+            raise Forbidden(msg.OWN_TENANT_FILTER_ONLY, argument="tenant")
         spec = VolunteerFilter(
             tenant_ids=tenant_ids,
             search=search, skills=checked_list(skills, "skills"),

@@ -177,7 +177,8 @@ def assert_refused(verifier: TokenVerifier, token: str, reason: str) -> Unauthen
     error = info.value
     assert isinstance(error, HubError)
     assert error.code is ErrorCode.UNAUTHENTICATED
-    assert reason in error.message, error.message
+    assert error.detail is not None
+    assert reason in error.detail, error.detail
     for part in token.split("."):
         if len(part) > 8:
             assert part not in str(error)

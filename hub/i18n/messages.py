@@ -55,6 +55,25 @@ PERSONAL_DATA: Final = N_("This is personal data.")
 MORE_ERRORS_LEFT_OUT: Final = Plural(
     "%(count)s more error was left out.", "%(count)s more errors were left out."
 )
+# hub/auth, hub/authentication.py: the reason goes to extensions.detail, in English
+CREDENTIALS_REFUSED: Final = N_("Your credentials were refused; sign in again.")
+# schema/permissions.py, schema/query.py, schema/mutations
+SELF_ONLY: Final = N_("Only the volunteer themself may see this field.")
+STAFF_LIST_ONLY: Final = N_("Only staff may list volunteers.")
+OWN_TENANT_FILTER_ONLY: Final = N_("Staff may filter volunteers by their own tenant only.")
+VOLUNTEER_ONLY: Final = N_("Only a signed-in volunteer may do this.")
+EDITORS_ONLY: Final = N_("Only editors of the owning tenant may change its texts.")
+# TRANSLATORS: type is a GraphQL type name such as Opportunity; keep it in English.
+NOT_FOUND: Final = N_("There is no %(type)s with this id that you may see.")
+# TRANSLATORS: locale is a language tag such as ar-DZ; locales lists the allowed ones.
+UNSUPPORTED_LOCALE: Final = N_("The language “%(locale)s” is not one of %(locales)s.")
+# TRANSLATORS: field is the name of a text field, e.g. title.
+UNKNOWN_TEXT_FIELD: Final = N_("“%(field)s” is not a translatable field here.")
+TEXT_TOO_LONG: Final = Plural(
+    "The text may have at most %(count)s character.",
+    "The text may have at most %(count)s characters.",
+)
+EMPTY_TEXT: Final = N_("The text must not be empty.")
 # TRANSLATORS: request_id is an opaque identifier to quote to the hub's operators.
 INTERNAL_ERROR: Final = N_("Internal error; the request id is %(request_id)s.")
 
@@ -62,7 +81,9 @@ ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
     FIRST_NEGATIVE, FIRST_TOO_LARGE, INVALID_CURSOR, INVALID_ID, WRONG_ID_TYPE,
     UNKNOWN_TENANT, TOO_MANY_VALUES, SEARCH_TOO_LONG, NEEDS_OFFSET_EXAMPLE, NEEDS_OFFSET,
     SIGN_IN_TO_SEE, STAFF_ONLY, OWNING_TENANT_STAFF_ONLY, OWNING_TENANT_EDITORS_ONLY,
-    PERSONAL_DATA, MORE_ERRORS_LEFT_OUT, INTERNAL_ERROR,
+    PERSONAL_DATA, MORE_ERRORS_LEFT_OUT, INTERNAL_ERROR, CREDENTIALS_REFUSED, SELF_ONLY,
+    STAFF_LIST_ONLY, OWN_TENANT_FILTER_ONLY, VOLUNTEER_ONLY, EDITORS_ONLY, NOT_FOUND,
+    UNSUPPORTED_LOCALE, UNKNOWN_TEXT_FIELD, TEXT_TOO_LONG, EMPTY_TEXT,
 )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import update
 from hub.access import PrincipalKind
 from hub.db import models as m
 from hub.errors import Forbidden
+from hub.i18n import messages as msg
 from hub.ids import encode_id
 from schema.info import Info
 from schema.types.volunteer import Volunteer
@@ -17,7 +18,7 @@ async def set_network_sharing(info: Info, share: bool) -> Volunteer:
     ctx = info.context
     principal = ctx.scope.principal
     if principal.kind != PrincipalKind.VOLUNTEER or principal.volunteer_id is None:
-        raise Forbidden("Only a signed-in volunteer may change their own network sharing.")
+        raise Forbidden(msg.VOLUNTEER_ONLY)
     async with ctx.db.transaction() as session:
         await session.execute(update(m.Volunteer).where(
             m.Volunteer.id == principal.volunteer_id).values(shares_with_network=share))
