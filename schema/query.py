@@ -9,8 +9,8 @@ import strawberry
 from babel import Locale
 
 from hub.errors import BadUserInput, Forbidden
-from hub.i18n import messages as msg
 from hub.i18n import direction
+from hub.i18n import messages as msg
 from hub.ids import decode_id
 from resolvers.content import EventFilter, NewsFilter, event_page, news_page
 from resolvers.opportunities import opportunity_page
