@@ -90,6 +90,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             settings=state.settings,
             request_id=request_id,
             audit=AuditLog(principal, request_id),
+            accept_language=request.headers.get("accept-language"),
         )
         request.state.context = context  # errors are rendered in its (final) locale
         return context

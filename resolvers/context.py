@@ -24,6 +24,7 @@ class RequestContext:
     settings: Settings
     request_id: str
     audit: AuditLog
+    accept_language: str | None = None
     page_loaders: dict[str, PageLoader] = field(default_factory=dict)
 
     @cached_property

@@ -10,6 +10,7 @@ from strawberry.types import ExecutionContext
 
 from hub.config import Settings
 from schema.extensions import CloseDatabase
+from schema.localization import LocaleSelection, directive_sdl, install
 from schema.query import Mutation, Query
 
 
@@ -23,19 +24,22 @@ class HubSchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     cache_size = settings.query_cache_size if settings else 512
     depth = settings.max_query_depth if settings else 12
-    return HubSchema(
+    schema = HubSchema(
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
             CloseDatabase,
+            LocaleSelection,
             lambda: ParserCache(maxsize=cache_size),
             lambda: ValidationCache(maxsize=cache_size),
             lambda: QueryDepthLimiter(max_depth=depth),
         ],
     )
+    install(schema._schema)
+    return schema
 
 
 def sdl() -> str:
     """The schema's SDL, as committed in `schema/schema.graphql`."""
-    return build_schema().as_str() + "\n"
+    return build_schema().as_str() + "\n\n" + directive_sdl() + "\n"

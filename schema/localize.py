@@ -1,31 +1,54 @@
-"""Resolve translatable fields through the request's locale chain."""
+"""Resolve translatable fields through the request's locale chain, and format display
+values (dates, counts, labels) in the served locale with the tenant's digits."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from hub.i18n import Served
+from hub.db.models import Tenant
+from hub.i18n import Served, tenant_digits
 from resolvers.context import RequestContext
 
 
 def serve(
-    ctx: RequestContext, translations: Sequence[Any], field: str, default_locale: str
+    ctx: RequestContext, translations: Sequence[Any], field: str, default_locale: str,
+    locale: str | None = None,
 ) -> Served | None:
-    """The field's text in the first locale of the chain that has it; None if no row has it."""
+    """The field's text in the first locale of the chain that has it; None if no row has it.
+    `locale` is the field's own argument, first in the chain."""
     texts = {
         row.locale: value
         for row in translations
         if (value := getattr(row, field)) is not None and value != ""
     }
-    picked = ctx.locales.pick(texts, default_locale)
+    chain = ctx.locales.with_first(locale)
+    picked = chain.pick(texts, default_locale)
     if picked is None:
         return None
-    locale, value = picked
-    return Served(value, locale, ctx.locales.is_fallback(locale, default_locale))
+    served_locale, value = picked
+    return Served(value, served_locale, chain.is_fallback(served_locale, default_locale))
+
+
+def served_name(ctx: RequestContext, names: dict[str, str], default_locale: str,
+                locale: str | None = None) -> Served:
+    chain = ctx.locales.with_first(locale)
+    picked = chain.pick(names, default_locale)
+    assert picked is not None  # the registry requires names in ar, en and fr
+    served_locale, value = picked
+    return Served(value, served_locale, chain.is_fallback(served_locale, default_locale))
 
 
 def label(ctx: RequestContext, labels: dict[str, str], fallback: str) -> str:
     """A taxonomy label (categories, skills) in the request's language."""
     picked = ctx.locales.pick(labels, "en")
     return picked[1] if picked else fallback
+
+
+def display_locale(ctx: RequestContext, tenant: Tenant | None) -> tuple[str, str | None]:
+    """The locale display values are written in (first of the chain, else the tenant's
+    default) and the digits to write them with (the tenant's setting, for Arabic script;
+    else the locale's CLDR default)."""
+    default = tenant.default_locale if tenant is not None else "en"
+    locale = ctx.locales.for_tenant(default)[0]
+    return locale, tenant_digits(locale, tenant.digits if tenant is not None else None)

@@ -6,10 +6,9 @@ from datetime import datetime
 from typing import Annotated
 
 import strawberry
-from babel import Locale
 
 from hub.errors import BadUserInput, Forbidden
-from hub.i18n import direction
+from hub.i18n import locale_info, supported_locales
 from hub.i18n import messages as msg
 from hub.ids import decode_id
 from resolvers.content import EventFilter, NewsFilter, event_page, news_page
@@ -27,8 +26,6 @@ from schema.types.opportunity import Campaign, Opportunity, OpportunityConnectio
 from schema.types.tenant import Tenant
 from schema.types.viewer import Viewer, viewer_of
 from schema.types.volunteer import Application, Volunteer, VolunteerConnection
-
-SUPPORTED_LOCALES = ("ar", "en", "fr")
 
 
 async def resolve_node(info: Info, global_id: str) -> Node | None:
@@ -74,17 +71,13 @@ class Query:
     def viewer(self, info: Info) -> Viewer:
         return viewer_of(info)
 
-    @strawberry.field(description="The languages the hub answers in.")
+    @strawberry.field(description="The languages the hub answers in: one per message catalog.")
     def locales(self) -> list[LocaleInfo]:
         out = []
-        for tag in SUPPORTED_LOCALES:
-            locale = Locale.parse(tag)
-            out.append(LocaleInfo(
-                tag=tag,
-                name=locale.get_display_name("en") or tag,
-                native_name=locale.get_display_name(tag) or tag,
-                direction=TextDirection(direction(tag)),
-            ))
+        for tag in supported_locales():
+            found = locale_info(tag)
+            out.append(LocaleInfo(tag=found.tag, name=found.name, native_name=found.native_name,
+                                  direction=TextDirection(found.direction)))
         return out
 
     @strawberry.field

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -25,5 +26,7 @@ def test_contract_names_from_the_sketch_are_present() -> None:
                  "type Event implements Node", "type NewsItem implements Node",
                  "type Volunteer implements Node", "type Application implements Node",
                  "input OpportunityFilter", "type OpportunityConnection",
-                 "titleI18n: LocalizedString!", "node(id: ID!): Node"):
+                 "node(id: ID!): Node", "directive @locale("):
         assert name in sdl, name
+    # Localized fields keep their type; they gained an optional `locale` argument.
+    assert re.search(r"titleI18n(\(locale: String = null\))?: LocalizedString!", sdl)

@@ -104,16 +104,30 @@ class LocaleChain:
     """Computed once per request from what the caller asked for."""
 
     requested: tuple[str, ...]  # expanded: ("ar-DZ", "ar", "fr")
+    source: str = "default"  # what decided the first tag: argument, directive, lang, header
 
     @classmethod
-    def from_request(cls, *, explicit: str | None, accept_language: str | None) -> LocaleChain:
+    def from_request(cls, *, explicit: str | None, accept_language: str | None,
+                     explicit_source: str = "lang") -> LocaleChain:
         tags: list[str] = []
+        source = "default"
         if explicit:
             tag = normalize_tag(explicit)
             if tag:
                 tags.append(tag)
-        tags.extend(parse_accept_language(accept_language))
-        return cls(expand(tags))
+                source = explicit_source
+        header = parse_accept_language(accept_language)
+        if header and not tags:
+            source = "accept-language"
+        tags.extend(header)
+        return cls(expand(tags), source)
+
+    def with_first(self, tag: str | None) -> LocaleChain:
+        """The chain of one field whose `locale` argument asks for `tag` first."""
+        normalized = normalize_tag(tag) if tag else None
+        if normalized is None:
+            return self
+        return _with_first(self, normalized)
 
     @property
     def preferred(self) -> str | None:
@@ -135,6 +149,11 @@ class LocaleChain:
     def is_fallback(self, served_locale: str, default_locale: str) -> bool:
         wanted = self.preferred or default_locale
         return base_language(served_locale) != base_language(wanted)
+
+
+@lru_cache(maxsize=512)
+def _with_first(chain: LocaleChain, tag: str) -> LocaleChain:
+    return LocaleChain(expand((tag, *chain.requested)), "argument")
 
 
 @lru_cache(maxsize=512)

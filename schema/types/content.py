@@ -7,13 +7,12 @@ from datetime import UTC, datetime
 import strawberry
 
 from hub.db import models as m
-from hub.i18n import Served
-from hub.i18n.formatting import format_moment, format_relative
+from hub.i18n import Served, enum_label, format_moment, format_relative
 from hub.ids import encode_id
 from resolvers.pages import Page
 from schema.enums import Visibility
 from schema.info import Info
-from schema.localize import serve
+from schema.localize import display_locale, serve
 from schema.permissions import Staff
 from schema.policy import EVERYONE, policy
 from schema.types.common import LocalizedString, Node, Place
@@ -21,14 +20,9 @@ from schema.types.connections import CountedConnection, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
 
 
-def _served_locale(info: Info, tenant_id: int) -> tuple[str, str]:
-    tenant = info.context.tenants.by_id[tenant_id]
-    return info.context.locales.for_tenant(tenant.default_locale)[0], tenant.time_zone
-
-
 @policy(reach=EVERYONE,
         open=("id", "kind", "startsAt", "endsAt", "onlineUrl", "visibility", "tenant", "title",
-              "description", "startsAtDisplay", "place"),
+              "description", "startsAtDisplay", "kindLabel", "place"),
         note="reach is for a PUBLIC, PUBLISHED event")
 @strawberry.type
 class Event(Node):
@@ -53,25 +47,33 @@ class Event(Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    async def _text(self, info: Info, field: str) -> Served | None:
+    async def _text(self, info: Info, field: str, locale: str | None) -> Served | None:
         ctx = info.context
         rows = await ctx.loaders.translations_by_event.load(self.row.id)
-        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale)
+        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale,
+                     locale)
 
     @strawberry.field
-    async def title(self, info: Info) -> str:
-        served = await self._text(info, "title")
+    async def title(self, info: Info, locale: str | None = None) -> str:
+        served = await self._text(info, "title", locale)
         return served.value if served else ""
 
     @strawberry.field
-    async def description(self, info: Info) -> str | None:
-        served = await self._text(info, "description")
+    async def description(self, info: Info, locale: str | None = None) -> str | None:
+        served = await self._text(info, "description", locale)
         return served.value if served else None
 
     @strawberry.field
     def starts_at_display(self, info: Info) -> str:
-        locale, zone = _served_locale(info, self.row.tenant_id)
-        return format_moment(self.row.starts_at, locale, zone)
+        tenant = info.context.tenants.by_id[self.row.tenant_id]
+        locale, digits = display_locale(info.context, tenant)
+        return format_moment(self.row.starts_at, locale, tenant.time_zone, digits=digits,
+                             hijri=tenant.hijri_dates)
+
+    @strawberry.field
+    def kind_label(self, info: Info) -> str:
+        locale, _ = display_locale(info.context, info.context.tenants.by_id[self.row.tenant_id])
+        return enum_label(locale, "EventKind", self.row.kind)
 
     @strawberry.field
     def place(self) -> Place | None:
@@ -102,37 +104,39 @@ class NewsItem(Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    async def _text(self, info: Info, field: str) -> Served | None:
+    async def _text(self, info: Info, field: str, locale: str | None) -> Served | None:
         ctx = info.context
         rows = await ctx.loaders.translations_by_news_item.load(self.row.id)
-        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale)
+        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale,
+                     locale)
 
     @strawberry.field
-    async def title(self, info: Info) -> str:
-        served = await self._text(info, "title")
+    async def title(self, info: Info, locale: str | None = None) -> str:
+        served = await self._text(info, "title", locale)
         return served.value if served else ""
 
     @strawberry.field
-    async def title_i18n(self, info: Info) -> LocalizedString:
-        served = await self._text(info, "title")
+    async def title_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
+        served = await self._text(info, "title", locale)
         return LocalizedString.of(served or Served("", "en", True))
 
     @strawberry.field
-    async def summary(self, info: Info) -> str | None:
-        served = await self._text(info, "summary")
+    async def summary(self, info: Info, locale: str | None = None) -> str | None:
+        served = await self._text(info, "summary", locale)
         return served.value if served else None
 
     @strawberry.field
-    async def body(self, info: Info) -> str | None:
-        served = await self._text(info, "body")
+    async def body(self, info: Info, locale: str | None = None) -> str | None:
+        served = await self._text(info, "body", locale)
         return served.value if served else None
 
     @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
     def published_at_display(self, info: Info) -> str | None:
         if self.row.published_at is None:
             return None
-        locale, _zone = _served_locale(info, self.row.tenant_id)
-        return format_relative(self.row.published_at, datetime.now(UTC), locale)
+        locale, digits = display_locale(info.context,
+                                        info.context.tenants.by_id[self.row.tenant_id])
+        return format_relative(self.row.published_at, datetime.now(UTC), locale, digits=digits)
 
     @strawberry.field(permission_classes=[Staff])
     def author(self) -> str | None:

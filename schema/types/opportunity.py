@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from hub.db import models as m
-from hub.i18n import Served
+from hub.i18n import Served, enum_label, format_moment, spots_left_display
 from hub.i18n.digest import text_digest
-from hub.i18n.formatting import format_moment
 from hub.ids import encode_id
 from resolvers.opportunities import opportunity_page
 from resolvers.pages import Page
 from schema.enums import OpportunityFormat, OpportunityStatus, Visibility
 from schema.info import Info
-from schema.localize import label, serve
+from schema.localize import display_locale, label, serve
 from schema.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.policy import EVERYONE, INHERITED, policy
 from schema.types.common import Contact, LocalizedString, Node, Place
@@ -88,7 +87,8 @@ class Translation:
         open=("id", "format", "startsAt", "endsAt", "isOngoing", "capacity", "creditedHours",
               "isEmergency", "visibility", "status", "publishedAt", "tenant", "organization",
               "campaign", "title", "titleI18n", "summary", "description", "category",
-              "skills", "place", "startsAtDisplay", "spotsLeft", "viewerHasSaved",
+              "skills", "place", "startsAtDisplay", "spotsLeft", "spotsLeftDisplay",
+              "formatLabel", "viewerHasSaved",
               "viewerApplication"),
         note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
              "see the visibility table")
@@ -141,30 +141,30 @@ class Opportunity(Node):
         row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
         return Campaign.of(row) if row else None
 
-    async def _text(self, info: Info, field: str) -> Served | None:
+    async def _text(self, info: Info, field: str, locale: str | None) -> Served | None:
         ctx = info.context
         rows = await ctx.loaders.translations_by_opportunity.load(self.row.id)
         default = ctx.tenants.by_id[self.row.tenant_id].default_locale
-        return serve(ctx, rows, field, default)
+        return serve(ctx, rows, field, default, locale)
 
     @strawberry.field
-    async def title(self, info: Info) -> str:
-        served = await self._text(info, "title")
+    async def title(self, info: Info, locale: str | None = None) -> str:
+        served = await self._text(info, "title", locale)
         return served.value if served else ""
 
     @strawberry.field
-    async def title_i18n(self, info: Info) -> LocalizedString:
-        served = await self._text(info, "title")
+    async def title_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
+        served = await self._text(info, "title", locale)
         return LocalizedString.of(served or Served("", "en", True))
 
     @strawberry.field
-    async def summary(self, info: Info) -> str | None:
-        served = await self._text(info, "summary")
+    async def summary(self, info: Info, locale: str | None = None) -> str | None:
+        served = await self._text(info, "summary", locale)
         return served.value if served else None
 
     @strawberry.field
-    async def description(self, info: Info) -> str | None:
-        served = await self._text(info, "description")
+    async def description(self, info: Info, locale: str | None = None) -> str | None:
+        served = await self._text(info, "description", locale)
         return served.value if served else None
 
     @strawberry.field(permission_classes=[OwningTenantEditor])
@@ -188,19 +188,35 @@ class Opportunity(Node):
     def place(self) -> Place | None:
         return None if self.row.format == "REMOTE" else Place.of(self.row)
 
-    @strawberry.field
+    @strawberry.field(description="In the served locale, the tenant's time zone and digits; "
+                                  "with the Umm al-Qura date where the tenant asks for it.")
     def starts_at_display(self, info: Info) -> str | None:
         if self.row.starts_at is None:
             return None
         tenant = info.context.tenants.by_id[self.row.tenant_id]
-        locale = info.context.locales.for_tenant(tenant.default_locale)[0]
-        return format_moment(self.row.starts_at, locale, tenant.time_zone)
+        locale, digits = display_locale(info.context, tenant)
+        return format_moment(self.row.starts_at, locale, tenant.time_zone, digits=digits,
+                             hijri=tenant.hijri_dates)
 
     @strawberry.field
     def spots_left(self) -> int | None:
         if self.row.capacity is None:
             return None
         return max(self.row.capacity - self.row.filled_spots, 0)
+
+    @strawberry.field(description='Plural-correct: "3 أماكن متبقية", "11 مكانًا متبقيًا".')
+    def spots_left_display(self, info: Info) -> str | None:
+        if self.row.capacity is None:
+            return None
+        locale, digits = display_locale(info.context,
+                                        info.context.tenants.by_id[self.row.tenant_id])
+        return spots_left_display(locale, max(self.row.capacity - self.row.filled_spots, 0),
+                                  digits)
+
+    @strawberry.field
+    def format_label(self, info: Info) -> str:
+        locale, _ = display_locale(info.context, info.context.tenants.by_id[self.row.tenant_id])
+        return enum_label(locale, "OpportunityFormat", self.row.format)
 
     @strawberry.field(permission_classes=[SignedIn])
     def contact(self) -> Contact | None:
@@ -287,10 +303,11 @@ class Campaign(Node):
         return tenant_of(info, self.row.tenant_id)
 
     @strawberry.field
-    async def title(self, info: Info) -> str:
+    async def title(self, info: Info, locale: str | None = None) -> str:
         ctx = info.context
         rows = await ctx.loaders.translations_by_campaign.load(self.row.id)
-        served = serve(ctx, rows, "title", ctx.tenants.by_id[self.row.tenant_id].default_locale)
+        served = serve(ctx, rows, "title", ctx.tenants.by_id[self.row.tenant_id].default_locale,
+                       locale)
         return served.value if served else ""
 
     @strawberry.field

@@ -13,6 +13,7 @@ from resolvers.content import event_page, news_page
 from resolvers.opportunities import opportunity_page
 from schema.enums import TenantKind
 from schema.info import Info
+from schema.localize import served_name
 from schema.policy import EVERYONE, policy
 from schema.types.common import LocalizedString, Node
 
@@ -49,20 +50,16 @@ class Tenant(Node):
             locales=list(row.locales),
         )
 
-    def _name(self, info: Info) -> Served:
-        ctx = info.context
-        picked = ctx.locales.pick(self.row.names, self.row.default_locale)
-        assert picked is not None  # the registry requires names in ar, en and fr
-        locale, value = picked
-        return Served(value, locale, ctx.locales.is_fallback(locale, self.row.default_locale))
+    def _name(self, info: Info, locale: str | None) -> Served:
+        return served_name(info.context, self.row.names, self.row.default_locale, locale)
 
     @strawberry.field
-    def name(self, info: Info) -> str:
-        return self._name(info).value
+    def name(self, info: Info, locale: str | None = None) -> str:
+        return self._name(info, locale).value
 
     @strawberry.field
-    def name_i18n(self, info: Info) -> LocalizedString:
-        return LocalizedString.of(self._name(info))
+    def name_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
+        return LocalizedString.of(self._name(info, locale))
 
     @strawberry.field
     def parent(self, info: Info) -> Tenant | None:

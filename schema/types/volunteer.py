@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from hub.db import models as m
+from hub.i18n import enum_label, hours_display
 from hub.ids import encode_id
 from resolvers.volunteers import application_page, saved_opportunity_page
 from schema.enums import ApplicationStatus, VolunteerGroup
 from schema.info import Info
+from schema.localize import display_locale
 from schema.permissions import Personal, SelfOnly
 from schema.policy import INHERITED, PERSONAL_RECORD_REACH, VOLUNTEER_REACH, policy
 from schema.types.common import Node
@@ -57,8 +59,8 @@ class Membership:
 
 
 @policy(reach=VOLUNTEER_REACH,
-        open=("id", "displayName", "group", "city", "skills", "languages", "verifiedHours",
-              "sharesWithNetwork"),
+        open=("id", "displayName", "group", "groupLabel", "city", "skills", "languages",
+              "verifiedHours", "hoursDisplay", "sharesWithNetwork"),
         note="staff of another tenant reach a volunteer only if the volunteer shares with "
              "the network, and then only the open fields")
 @strawberry.type
@@ -78,6 +80,18 @@ class Volunteer(Node):
             languages=list(row.languages), verified_hours=row.verified_hours,
             shares_with_network=row.shares_with_network,
         )
+
+    @strawberry.field(description='Plural-correct: "ساعتان", "11 ساعة", "2,5 heures".')
+    def hours_display(self, info: Info) -> str:
+        locale, digits = display_locale(info.context, None)
+        return hours_display(locale, self.row.verified_hours, digits)
+
+    @strawberry.field
+    def group_label(self, info: Info) -> str | None:
+        if self.row.group is None:
+            return None
+        locale, _ = display_locale(info.context, None)
+        return enum_label(locale, "VolunteerGroup", self.row.group)
 
     @strawberry.field(description="First name and initial: the only name others may see.")
     def display_name(self) -> str:
@@ -131,7 +145,8 @@ class Volunteer(Node):
 
 
 @policy(reach=PERSONAL_RECORD_REACH,
-        open=("id", "opportunity", "volunteer", "status", "appliedAt", "hours", "verifiedHours"),
+        open=("id", "opportunity", "volunteer", "status", "statusLabel", "appliedAt", "hours",
+              "verifiedHours"),
         note="the volunteer's own applications; staff: applications to their tenant")
 @strawberry.type
 class Application(Node):
@@ -145,6 +160,12 @@ class Application(Node):
             id=strawberry.ID(encode_id("Application", row.id)), row=row,
             status=ApplicationStatus(row.status), applied_at=row.applied_at,
         )
+
+    @strawberry.field
+    def status_label(self, info: Info) -> str:
+        tenant = info.context.tenants.by_id.get(self.row.tenant_id)
+        locale, _ = display_locale(info.context, tenant)
+        return enum_label(locale, "ApplicationStatus", self.row.status)
 
     @strawberry.field(description="Null when the opportunity is no longer visible to you.")
     async def opportunity(
