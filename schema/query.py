@@ -18,11 +18,18 @@ from schema.enums import TenantKind, TextDirection
 from schema.info import Info
 from schema.inputs import OpportunityFilterInput, checked_list
 from schema.mutations.network_sharing import set_network_sharing
+from schema.mutations.set_translation import SetTranslationInput, set_translation
 from schema.permissions import StaffOnly
 from schema.policy import EVERYONE, policy
 from schema.types.common import LocaleInfo, Node
 from schema.types.content import Event, EventConnection, NewsConnection, NewsItem
-from schema.types.opportunity import Campaign, Opportunity, OpportunityConnection, Organization
+from schema.types.opportunity import (
+    Campaign,
+    Opportunity,
+    OpportunityConnection,
+    Organization,
+    Translation,
+)
 from schema.types.tenant import Tenant
 from schema.types.viewer import Viewer, viewer_of
 from schema.types.volunteer import Application, Volunteer, VolunteerConnection
@@ -182,7 +189,7 @@ class Query:
         return Volunteer.of(row) if row else None
 
 
-@policy(reach=EVERYONE, open=("setNetworkSharing",),
+@policy(reach=EVERYONE, open=("setNetworkSharing", "setTranslation"),
         note="each mutation checks who may do it and is one transaction")
 @strawberry.type
 class Mutation:
@@ -190,3 +197,8 @@ class Mutation:
                                       "member tenants (never their contact data).")
     async def set_network_sharing(self, info: Info, share: bool) -> Volunteer:
         return await set_network_sharing(info, share)
+
+    @strawberry.mutation(description="Editors of the owning tenant: write one text field of a "
+                                      "record in one language; returns all its translations.")
+    async def set_translation(self, info: Info, input: SetTranslationInput) -> list[Translation]:
+        return await set_translation(info, input)
