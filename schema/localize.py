@@ -52,3 +52,24 @@ def display_locale(ctx: RequestContext, tenant: Tenant | None) -> tuple[str, str
     default = tenant.default_locale if tenant is not None else "en"
     locale = ctx.locales.for_tenant(default)[0]
     return locale, tenant_digits(locale, tenant.digits if tenant is not None else None)
+
+
+class TranslatedText:
+    """For types whose text lives in translation rows: `_text` serves one field through the
+    chain. A subclass names its loader in `_translations` and has `row.id`/`row.tenant_id`."""
+
+    _translations: str
+    row: Any
+
+    async def _text(self, info: Any, field: str, locale: str | None) -> Served | None:
+        ctx: RequestContext = info.context
+        rows = await getattr(ctx.loaders, self._translations).load(self.row.id)
+        default = ctx.tenants.by_id[self.row.tenant_id].default_locale
+        return serve(ctx, rows, field, default, locale)
+
+    async def _value(self, info: Any, field: str, locale: str | None) -> str | None:
+        served = await self._text(info, field, locale)
+        return served.value if served else None
+
+    async def _localized(self, info: Any, field: str, locale: str | None) -> Served:
+        return await self._text(info, field, locale) or Served("", "en", True)

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 import strawberry
 
 from hub.db import models as m
-from hub.i18n import Served, enum_label, format_moment, format_relative
+from hub.i18n import enum_label, format_moment, format_relative
 from hub.ids import encode_id
 from resolvers.pages import Page
 from schema.enums import Visibility
 from schema.info import Info
-from schema.localize import display_locale, serve
+from schema.localize import TranslatedText, display_locale
 from schema.permissions import Staff
 from schema.policy import EVERYONE, policy
 from schema.types.common import LocalizedString, Node, Place
@@ -25,9 +25,10 @@ from schema.types.tenant import Tenant, tenant_of
               "description", "startsAtDisplay", "kindLabel", "place"),
         note="reach is for a PUBLIC, PUBLISHED event")
 @strawberry.type
-class Event(Node):
+class Event(TranslatedText, Node):
     """Exhibitions, seminars, trainings, campaign and awareness days."""
 
+    _translations = "translations_by_event"
     row: strawberry.Private[m.Event]
     kind: str
     starts_at: datetime
@@ -47,21 +48,13 @@ class Event(Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    async def _text(self, info: Info, field: str, locale: str | None) -> Served | None:
-        ctx = info.context
-        rows = await ctx.loaders.translations_by_event.load(self.row.id)
-        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale,
-                     locale)
-
     @strawberry.field
     async def title(self, info: Info, locale: str | None = None) -> str:
-        served = await self._text(info, "title", locale)
-        return served.value if served else ""
+        return await self._value(info, "title", locale) or ""
 
     @strawberry.field
     async def description(self, info: Info, locale: str | None = None) -> str | None:
-        served = await self._text(info, "description", locale)
-        return served.value if served else None
+        return await self._value(info, "description", locale)
 
     @strawberry.field
     def starts_at_display(self, info: Info) -> str:
@@ -85,7 +78,8 @@ class Event(Node):
               "titleI18n", "summary", "body", "publishedAtDisplay"),
         note="reach is for a PUBLIC, PUBLISHED news item")
 @strawberry.type
-class NewsItem(Node):
+class NewsItem(TranslatedText, Node):
+    _translations = "translations_by_news_item"
     row: strawberry.Private[m.NewsItem]
     tags: list[str]
     image_url: str | None
@@ -104,31 +98,21 @@ class NewsItem(Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    async def _text(self, info: Info, field: str, locale: str | None) -> Served | None:
-        ctx = info.context
-        rows = await ctx.loaders.translations_by_news_item.load(self.row.id)
-        return serve(ctx, rows, field, ctx.tenants.by_id[self.row.tenant_id].default_locale,
-                     locale)
-
     @strawberry.field
     async def title(self, info: Info, locale: str | None = None) -> str:
-        served = await self._text(info, "title", locale)
-        return served.value if served else ""
+        return await self._value(info, "title", locale) or ""
 
     @strawberry.field
     async def title_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
-        served = await self._text(info, "title", locale)
-        return LocalizedString.of(served or Served("", "en", True))
+        return LocalizedString.of(await self._localized(info, "title", locale))
 
     @strawberry.field
     async def summary(self, info: Info, locale: str | None = None) -> str | None:
-        served = await self._text(info, "summary", locale)
-        return served.value if served else None
+        return await self._value(info, "summary", locale)
 
     @strawberry.field
     async def body(self, info: Info, locale: str | None = None) -> str | None:
-        served = await self._text(info, "body", locale)
-        return served.value if served else None
+        return await self._value(info, "body", locale)
 
     @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
     def published_at_display(self, info: Info) -> str | None:

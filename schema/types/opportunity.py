@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from hub.db import models as m
-from hub.i18n import Served, enum_label, format_moment, spots_left_display
+from hub.i18n import enum_label, format_moment, spots_left_display
 from hub.i18n.digest import text_digest
 from hub.ids import encode_id
 from resolvers.opportunities import opportunity_page
 from resolvers.pages import Page
 from schema.enums import OpportunityFormat, OpportunityStatus, Visibility
 from schema.info import Info
-from schema.localize import display_locale, label, serve
+from schema.localize import TranslatedText, display_locale, label
 from schema.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.policy import EVERYONE, INHERITED, policy
 from schema.types.common import Contact, LocalizedString, Node, Place
@@ -93,7 +93,8 @@ class Translation:
         note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
              "see the visibility table")
 @strawberry.type
-class Opportunity(Node):
+class Opportunity(TranslatedText, Node):
+    _translations = "translations_by_opportunity"
     row: strawberry.Private[m.Opportunity]
     format: OpportunityFormat
     starts_at: datetime | None
@@ -141,31 +142,21 @@ class Opportunity(Node):
         row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
         return Campaign.of(row) if row else None
 
-    async def _text(self, info: Info, field: str, locale: str | None) -> Served | None:
-        ctx = info.context
-        rows = await ctx.loaders.translations_by_opportunity.load(self.row.id)
-        default = ctx.tenants.by_id[self.row.tenant_id].default_locale
-        return serve(ctx, rows, field, default, locale)
-
     @strawberry.field
     async def title(self, info: Info, locale: str | None = None) -> str:
-        served = await self._text(info, "title", locale)
-        return served.value if served else ""
+        return await self._value(info, "title", locale) or ""
 
     @strawberry.field
     async def title_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
-        served = await self._text(info, "title", locale)
-        return LocalizedString.of(served or Served("", "en", True))
+        return LocalizedString.of(await self._localized(info, "title", locale))
 
     @strawberry.field
     async def summary(self, info: Info, locale: str | None = None) -> str | None:
-        served = await self._text(info, "summary", locale)
-        return served.value if served else None
+        return await self._value(info, "summary", locale)
 
     @strawberry.field
     async def description(self, info: Info, locale: str | None = None) -> str | None:
-        served = await self._text(info, "description", locale)
-        return served.value if served else None
+        return await self._value(info, "description", locale)
 
     @strawberry.field(permission_classes=[OwningTenantEditor])
     async def translations(self, info: Info) -> list[Translation] | None:
@@ -286,7 +277,8 @@ class OpportunityConnection(CountedConnection):
 @policy(reach=EVERYONE, open=("id", "startsOn", "endsOn", "tenant", "title", "opportunities"),
         note="reach is for a PUBLIC, PUBLISHED campaign")
 @strawberry.type
-class Campaign(Node):
+class Campaign(TranslatedText, Node):
+    _translations = "translations_by_campaign"
     row: strawberry.Private[m.Campaign]
     starts_on: date | None
     ends_on: date | None
@@ -304,11 +296,7 @@ class Campaign(Node):
 
     @strawberry.field
     async def title(self, info: Info, locale: str | None = None) -> str:
-        ctx = info.context
-        rows = await ctx.loaders.translations_by_campaign.load(self.row.id)
-        served = serve(ctx, rows, "title", ctx.tenants.by_id[self.row.tenant_id].default_locale,
-                       locale)
-        return served.value if served else ""
+        return await self._value(info, "title", locale) or ""
 
     @strawberry.field
     async def opportunities(
