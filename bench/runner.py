@@ -1,0 +1,384 @@
+"""One benchmark run: dataset, statement counts, checks, interleaved load rounds, profile;
+servers always stopped and the created database always dropped, whatever fails."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bench import dataset as ds
+from bench import load, profiling, sysinfo
+from bench.dbcpu import BackendCpu
+from bench.options import Options
+from bench.proc import BenchError, Server, cpu_seconds, peak_rss_mib
+from bench.queries import SQL_BOUNDS, Facts, Operation, select_operations
+from bench.targets import Context, hub_server, peer_server, peer_versions, raw_server
+from bench.wire import WireCounter, admin
+
+STARTERS: dict[str, Callable[[Context], Server]] = {
+    "hub": hub_server, "raw": raw_server, "peer": peer_server}
+
+
+@dataclass
+class Cell:
+    """One operation on one target."""
+
+    rounds: list[load.Measurement] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+    db_cpu_seconds: float | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+    failed: str | None = None
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.info)
+        if self.failed:
+            out["failed"] = self.failed
+        if self.rounds:
+            requests = sum(m.requests for m in self.rounds)
+            out.update(
+                rps=round(statistics.median(m.rps for m in self.rounds), 1),
+                p50_ms=round(statistics.median(m.p50_ms for m in self.rounds), 2),
+                p99_ms=round(statistics.median(m.p99_ms for m in self.rounds), 2),
+                cpu_ms_per_req=round(1000 * self.cpu_seconds / requests, 3) if requests
+                else None,
+                db_cpu_ms_per_req=round(1000 * self.db_cpu_seconds / requests, 3)
+                if requests and self.db_cpu_seconds is not None else None,
+                total_cpu_ms_per_req=round(1000 * (self.cpu_seconds + self.db_cpu_seconds)
+                                           / requests, 3)
+                if requests and self.db_cpu_seconds is not None else None,
+                requests=requests, errors=sum(m.errors for m in self.rounds),
+                rounds=[m.as_json() for m in self.rounds],
+            )
+        return out
+
+
+class Run:
+    def __init__(self, opts: Options) -> None:
+        self.opts = opts
+        self.started = datetime.now()
+        self.load_at_start = sysinfo.load_average()
+        self.stamp = f"{self.started:%Y%m%d-%H%M%S}"
+        self.work = opts.results_dir / self.stamp
+        self.operations = select_operations(opts.queries)
+        self.runnable = [op for op in self.operations if op.unavailable is None]
+        self.cells: dict[tuple[str, str], Cell] = {}
+        self.targets: dict[str, dict[str, Any]] = {
+            t: {"available": None, "reason": None} for t in opts.targets}
+        self.problems: list[str] = []
+        self.notes: list[str] = []
+        self.profile: dict[str, Any] = {}
+        self.driver = "wrk"
+        self.dataset: ds.Dataset | None = None
+        self.facts: Facts | None = None
+        self.servers: dict[str, Server] = {}
+
+    # -- output --------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        print(f"[bench {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+    def problem(self, text: str) -> None:
+        self.problems.append(text)
+        self.say("PROBLEM: " + text)
+
+    def cell(self, op: Operation, target: str) -> Cell:
+        return self.cells.setdefault((op.key, target), Cell())
+
+    # -- the run -------------------------------------------------------------------------
+    def execute(self) -> None:
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.choose_driver()
+        opts = self.opts
+        if opts.database_url:
+            self.dataset = ds.reused(opts.database_url)
+        elif opts.backend == "sqlite":
+            self.dataset = ds.new_sqlite(self.work)
+        else:
+            self.dataset = ds.new_postgres(opts.admin_url)
+        self.say(f"dataset: {self.dataset.backend} {self.dataset.name}")
+        try:
+            ctx = Context(sys.executable, opts.hub_source, self.dataset.url, self.work)
+            ds.prepare(ctx, self.dataset, scale=opts.scale, today=opts.today, news=opts.news)
+            facts = self.dataset.facts
+            self.facts = Facts(facts["opportunity_id"], tuple(facts["country_tenant_ids"]))
+            self.say(f"dataset ready: {facts['rows']}")
+            self.count_statements(ctx)
+            if opts.wire and self.dataset.backend == "postgresql":
+                self.count_wire(ctx)
+            self.measure(ctx)
+        finally:
+            self.stop_servers()
+            if not opts.keep_database:
+                ds.drop(self.dataset, opts.admin_url)
+            elif self.dataset.created:
+                self.notes.append(f"database kept: {self.dataset.name}")
+
+    def choose_driver(self) -> None:
+        if self.opts.driver == "http":
+            self.driver = "httpx2"
+        elif load.wrk_path() is None:
+            self.driver = "httpx2"
+            self.problem("wrk is not installed (apt-get install wrk): load driven by the "
+                         "in-process httpx2 loop instead, a bounded number of requests; its "
+                         "numbers are lower than wrk's and not comparable with them")
+        else:
+            self.driver = "wrk"
+
+    def count_statements(self, ctx: Context) -> None:
+        """The hub's statements per request, in process (a before_cursor_execute listener)."""
+        facts_file = self.work / "facts.json"
+        assert self.dataset is not None
+        import orjson
+
+        facts_file.write_bytes(orjson.dumps(self.dataset.facts))
+        keys = ",".join(op.key for op in self.runnable)
+        counts = ds.inproc(ctx, ["count-sql", "--queries", keys, "--facts", str(facts_file),
+                                 "--locale", self.opts.locale], timeout=180)
+        for op in self.runnable:
+            found = counts[op.key]
+            cell = self.cell(op, "hub")
+            cell.info.update(sql_per_req=found["statements"],
+                             sql_per_req_page_of_5=found["statements_page_of_5"],
+                             sql_bound=SQL_BOUNDS.get(op.key), sql_statements=found["sql"])
+            if found["errors"]:
+                self.problem(f"{op.key}: the hub answered with errors in process: "
+                             f"{found['errors'][:2]}")
+
+    # -- servers -------------------------------------------------------------------------
+    def start_servers(self, ctx: Context) -> None:
+        for name in self.opts.targets:
+            if self.targets[name]["available"] is False:
+                continue
+            try:
+                server = STARTERS[name](ctx)
+                server.start(timeout=120)
+            except BenchError as exc:
+                self.targets[name].update(available=False, reason=str(exc))
+                self.problem(f"{name} cannot run: {exc}")
+                if name == "hub":
+                    raise
+                continue
+            self.servers[name] = server
+            self.targets[name].update(available=True, command=server.cmd[1:4])
+            self.say(f"{name} serving on {server.url} (pid {server.pid})")
+
+    def stop_servers(self) -> None:
+        for name, server in list(self.servers.items()):
+            try:
+                server.stop()
+            finally:
+                del self.servers[name]
+
+    def body(self, op: Operation, target: str) -> dict[str, Any]:
+        assert self.facts is not None
+        return op.body(target, self.facts, self.opts.locale)
+
+    def count_wire(self, ctx: Context) -> None:
+        """Statements per request as PostgreSQL logs them, for every target."""
+        assert self.dataset is not None
+        counter, how = WireCounter.open(self.opts.admin_url, self.dataset.name)
+        if counter is None:
+            self.problem(f"statements on the wire not counted: {how}")
+            return
+        self.notes.append(f"wire statement counts: {how}")
+        counter.enable(self.opts.admin_url)
+        try:
+            self.start_servers(ctx)
+            for op in self.runnable:
+                for name, server in self.servers.items():
+                    body = self.body(op, name)
+                    load.post(server.url + "/graphql", body, self.opts.locale)
+                    mark = counter.mark()
+                    load.post(server.url + "/graphql", body, self.opts.locale)
+                    self.cell(op, name).info["wire_sql_per_req"] = counter.count_since(mark)
+        finally:
+            self.stop_servers()
+            counter.disable(self.opts.admin_url)
+
+    def check(self) -> None:
+        """One request per operation and target: no GraphQL errors, the same rows as the hub."""
+        for op in self.runnable:
+            hub_rows: list[int] | None = None
+            hub_answer: dict[str, Any] | None = None
+            for name, server in self.servers.items():
+                cell = self.cell(op, name)
+                try:
+                    answer, response = load.post(server.url + "/graphql", self.body(op, name),
+                                                 self.opts.locale)
+                except BenchError as exc:
+                    cell.failed = str(exc)
+                    self.problem(f"{op.key} on {name}: {exc}")
+                    continue
+                if answer.get("errors") or not answer.get("data"):
+                    cell.failed = f"GraphQL errors: {str(answer.get('errors'))[:300]}"
+                    self.problem(f"{op.key} on {name}: {cell.failed}")
+                    continue
+                rows = op.rows(name, answer["data"])
+                cell.info["rows"] = len(rows)
+                if name == "hub":
+                    hub_rows, hub_answer = rows, answer
+                elif hub_rows is not None:
+                    cell.info["same_rows_as_hub"] = rows == hub_rows
+                    if rows != hub_rows:
+                        self.problem(f"{op.key}: {name} returned other rows than the hub")
+                if name == "raw":
+                    cell.info["sql_per_req"] = int(response.headers.get("x-bench-sql", 0))
+                    cell.info["identical_to_hub"] = answer == hub_answer
+
+    # -- load ----------------------------------------------------------------------------
+    def drive(self, server: Server, op: Operation, name: str, seconds: int) -> load.Measurement:
+        url = server.url + "/graphql"
+        body = self.body(op, name)
+        if self.driver == "wrk":
+            script = self.work / f"{op.key}-{name}.lua"
+            if not script.exists():
+                load.write_script(self.work, f"{op.key}-{name}", body, self.opts.locale)
+            return load.wrk(url, script, seconds=seconds, connections=self.opts.connections)
+        return load.http_loop(url, body, self.opts.locale, seconds=seconds,
+                              connections=self.opts.connections,
+                              max_requests=self.opts.max_requests)
+
+    def warm(self, server: Server, op: Operation, name: str) -> None:
+        if self.opts.warmup > 0:
+            self.drive(server, op, name, self.opts.warmup)
+        else:
+            for _ in range(3):
+                load.post(server.url + "/graphql", self.body(op, name), self.opts.locale)
+
+    def measure(self, ctx: Context) -> None:
+        self.start_servers(ctx)
+        self.check()
+        names = list(self.servers)
+        assert self.dataset is not None
+        backends = BackendCpu(self.opts.admin_url, self.dataset.name) \
+            if self.dataset.backend == "postgresql" else None
+        for r in range(self.opts.rounds):
+            order = names[r % len(names):] + names[:r % len(names)]
+            for op in self.runnable:
+                for name in order:
+                    cell, server = self.cell(op, name), self.servers[name]
+                    if cell.failed:
+                        continue
+                    self.warm(server, op, name)
+                    db_before = backends.snapshot() if backends else {}
+                    before = cpu_seconds(server.pid)
+                    m = self.drive(server, op, name, self.opts.duration)
+                    cell.cpu_seconds += cpu_seconds(server.pid) - before
+                    if backends:
+                        cell.db_cpu_seconds = (cell.db_cpu_seconds or 0.0) + backends.used(
+                            db_before, backends.snapshot())
+                    cell.rounds.append(m)
+                    self.say(f"round {r + 1}/{self.opts.rounds} {op.key} {name:<4} "
+                             f"{m.rps:8.1f} req/s  p50 {m.p50_ms:7.2f} ms  p99 "
+                             f"{m.p99_ms:7.2f} ms  errors {m.errors}")
+        for name, server in self.servers.items():
+            self.targets[name]["peak_rss_mib"] = peak_rss_mib(server.pid)
+        if self.opts.profile and "hub" in self.servers:
+            self.run_profile(self.servers["hub"])
+
+    def run_profile(self, server: Server) -> None:
+        for op in self.runnable:
+            if op.key not in ("Q1", "Q2"):
+                continue
+            out = self.work / f"profile-{op.key}.txt"
+            seconds = self.opts.profile_seconds
+            try:
+                spy = profiling.record(server.pid, seconds, out)
+                try:
+                    self.drive(server, op, "hub", seconds + 1)
+                finally:
+                    _, err = spy.communicate(timeout=seconds + 60)
+                if spy.returncode != 0 or not out.exists():
+                    raise BenchError(f"py-spy failed: {err.decode(errors='replace')[-300:]}")
+                summary = profiling.summarize(out, self.opts.hub_source)
+            except (BenchError, OSError) as exc:
+                self.problem(f"profile of {op.key} not taken: {exc}")
+                continue
+            summary["raw_file"] = str(out)
+            self.profile[op.key] = summary
+            self.say(f"profile {op.key}: {summary['samples']} samples, top: "
+                     f"{summary['components'][:4]}")
+
+    # -- report --------------------------------------------------------------------------
+    def versions(self) -> dict[str, Any]:
+        found: dict[str, Any] = sysinfo.python_versions()
+        found["wrk"] = sysinfo.wrk_version()
+        found.update(peer_versions())
+        found["postgres"] = None
+        if self.dataset is not None and self.dataset.backend == "postgresql":
+            try:
+                found["postgres"] = admin(self.opts.admin_url, "SHOW server_version")
+            except Exception as exc:  # a version is informative only
+                found["postgres"] = f"unknown ({exc.__class__.__name__})"
+        return found
+
+    def queries(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for op in self.operations:
+            entry: dict[str, Any] = {"title": op.title, "available": op.unavailable is None}
+            if op.unavailable:
+                entry["reason"] = op.unavailable
+                out[op.key] = entry
+                continue
+            results = {name: self.cell(op, name).summary() for name in self.opts.targets
+                       if (op.key, name) in self.cells}
+            for name, result in results.items():
+                result.setdefault("peak_rss_mib", self.targets[name].get("peak_rss_mib"))
+            entry["results"] = results
+            entry["ratios"] = {f"hub/{o}": ratios(results.get("hub"), results.get(o))
+                               for o in ("raw", "peer") if o in results}
+            out[op.key] = entry
+        return out
+
+    def report(self, hub_git: dict[str, Any] | None) -> dict[str, Any]:
+        opts = self.opts
+        return {
+            "format": 1, "mode": opts.mode, "started_at": self.started.isoformat(),
+            "finished_at": datetime.now().isoformat(),
+            "seconds": round((datetime.now() - self.started).total_seconds(), 1),
+            "command": ["python", "-m", "bench", *sys.argv[1:]],
+            "machine": {**sysinfo.machine(), "load_average_at_start": self.load_at_start},
+            "versions": self.versions(),
+            "hub_source": {"path": str(opts.hub_source), "git": hub_git},
+            "settings": {"driver": self.driver, "duration_s": opts.duration,
+                         "warmup_s": opts.warmup, "rounds": opts.rounds,
+                         "connections": opts.connections, "locale": opts.locale,
+                         "scale": opts.scale if self.dataset and self.dataset.seed_seconds
+                         is not None else None, "targets": list(opts.targets)},
+            "dataset": {**(self.dataset.describe() if self.dataset else {}),
+                        "facts": {"q3_opportunity_id": self.facts.opportunity_id,
+                                  "q5_country_tenant_ids": list(self.facts.country_tenant_ids)}
+                        if self.facts else None},
+            "targets": self.targets, "queries": self.queries(), "profile": self.profile or None,
+            "problems": self.problems, "notes": self.notes, "work_dir": str(self.work),
+        }
+
+
+def ratios(hub: dict[str, Any] | None, other: dict[str, Any] | None) -> dict[str, Any] | None:
+    """hub ÷ other for throughput, latency and CPU per request (None when either is missing)."""
+    if not hub or not other:
+        return None
+    out: dict[str, Any] = {}
+    for key in ("rps", "p50_ms", "p99_ms", "cpu_ms_per_req", "total_cpu_ms_per_req"):
+        a, b = hub.get(key), other.get(key)
+        out[key] = round(a / b, 3) if a is not None and b else None
+    return out
+
+
+def hub_git(source: Path) -> dict[str, Any] | None:
+    from bench.proc import run
+
+    if not (source / ".git").exists():
+        return None
+    try:
+        head = run(["git", "-C", str(source), "rev-parse", "HEAD"], timeout=20).strip()
+        dirty = run(["git", "-C", str(source), "status", "--porcelain", "--", "hub", "schema",
+                     "resolvers"], timeout=20).strip()
+    except BenchError:
+        return None
+    return {"commit": head, "uncommitted_changes_in_hub_schema_resolvers": bool(dirty)}
