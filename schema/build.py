@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -24,6 +25,9 @@ class HubSchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     cache_size = settings.query_cache_size if settings else 512
     depth = settings.max_query_depth if settings else 12
+    # One rule class for the schema's life: the validation cache keys on the rule classes, so
+    # a rule made per request (QueryDepthLimiter's own way) would never hit the cache.
+    depth_rule = create_validator(depth, None, None)
     schema = HubSchema(
         query=Query,
         mutation=Mutation,
@@ -33,7 +37,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             LocaleSelection,
             lambda: ParserCache(maxsize=cache_size),
             lambda: ValidationCache(maxsize=cache_size),
-            lambda: QueryDepthLimiter(max_depth=depth),
+            lambda: AddValidationRules([depth_rule]),
         ],
     )
     install(schema._schema)

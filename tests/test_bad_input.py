@@ -104,3 +104,21 @@ def test_error_list_is_capped(client: HubClient) -> None:
     query = "{ tenants { slug " + " ".join(f"f{i}" for i in range(60)) + " } }"
     body = client.post(query)
     assert len(body["errors"]) <= 21
+
+
+def test_validation_is_cached_across_requests(client: HubClient,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import strawberry.schema.schema as strawberry_schema
+
+    calls: list[object] = []
+    original = strawberry_schema.validate
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(strawberry_schema, "validate", counting)
+    query = "{ tenants { slug } __typename }"
+    for _ in range(5):
+        client.data(query)
+    assert len(calls) <= 1, "the same document was validated again"
