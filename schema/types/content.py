@@ -11,7 +11,7 @@ from hub.i18n import enum_label, format_moment, format_relative
 from hub.ids import encode_id
 from resolvers.pages import Page
 from schema.enums import Visibility
-from schema.info import Info
+from schema.info import FieldLocale, Info
 from schema.localize import TranslatedText, display_locale
 from schema.permissions import Staff
 from schema.policy import EVERYONE, policy
@@ -49,12 +49,12 @@ class Event(TranslatedText, Node):
         return tenant_of(info, self.row.tenant_id)
 
     @strawberry.field
-    async def title(self, info: Info, locale: str | None = None) -> str:
-        return await self._value(info, "title", locale) or ""
+    async def title(self, info: Info) -> str:
+        return await self._value(info, "title", None) or ""
 
     @strawberry.field
-    async def description(self, info: Info, locale: str | None = None) -> str | None:
-        return await self._value(info, "description", locale)
+    async def description(self, info: Info) -> str | None:
+        return await self._value(info, "description", None)
 
     @strawberry.field
     def starts_at_display(self, info: Info) -> str:
@@ -99,20 +99,20 @@ class NewsItem(TranslatedText, Node):
         return tenant_of(info, self.row.tenant_id)
 
     @strawberry.field
-    async def title(self, info: Info, locale: str | None = None) -> str:
-        return await self._value(info, "title", locale) or ""
+    async def title(self, info: Info) -> str:
+        return await self._value(info, "title", None) or ""
 
     @strawberry.field
-    async def title_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
+    async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
         return LocalizedString.of(await self._localized(info, "title", locale))
 
     @strawberry.field
-    async def summary(self, info: Info, locale: str | None = None) -> str | None:
-        return await self._value(info, "summary", locale)
+    async def summary(self, info: Info) -> str | None:
+        return await self._value(info, "summary", None)
 
     @strawberry.field
-    async def body(self, info: Info, locale: str | None = None) -> str | None:
-        return await self._value(info, "body", locale)
+    async def body(self, info: Info) -> str | None:
+        return await self._value(info, "body", None)
 
     @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
     def published_at_display(self, info: Info) -> str | None:

@@ -14,7 +14,7 @@ from hub.ids import encode_id
 from resolvers.opportunities import opportunity_page
 from resolvers.pages import Page
 from schema.enums import OpportunityFormat, OpportunityStatus, Visibility
-from schema.info import Info
+from schema.info import FieldLocale, Info
 from schema.localize import TranslatedText, display_locale, label
 from schema.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.policy import EVERYONE, INHERITED, policy
@@ -143,20 +143,20 @@ class Opportunity(TranslatedText, Node):
         return Campaign.of(row) if row else None
 
     @strawberry.field
-    async def title(self, info: Info, locale: str | None = None) -> str:
-        return await self._value(info, "title", locale) or ""
+    async def title(self, info: Info) -> str:
+        return await self._value(info, "title", None) or ""
 
     @strawberry.field
-    async def title_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
+    async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
         return LocalizedString.of(await self._localized(info, "title", locale))
 
     @strawberry.field
-    async def summary(self, info: Info, locale: str | None = None) -> str | None:
-        return await self._value(info, "summary", locale)
+    async def summary(self, info: Info) -> str | None:
+        return await self._value(info, "summary", None)
 
     @strawberry.field
-    async def description(self, info: Info, locale: str | None = None) -> str | None:
-        return await self._value(info, "description", locale)
+    async def description(self, info: Info) -> str | None:
+        return await self._value(info, "description", None)
 
     @strawberry.field(permission_classes=[OwningTenantEditor])
     async def translations(self, info: Info) -> list[Translation] | None:
@@ -295,8 +295,8 @@ class Campaign(TranslatedText, Node):
         return tenant_of(info, self.row.tenant_id)
 
     @strawberry.field
-    async def title(self, info: Info, locale: str | None = None) -> str:
-        return await self._value(info, "title", locale) or ""
+    async def title(self, info: Info) -> str:
+        return await self._value(info, "title", None) or ""
 
     @strawberry.field
     async def opportunities(

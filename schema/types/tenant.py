@@ -12,7 +12,7 @@ from hub.ids import encode_id
 from resolvers.content import event_page, news_page
 from resolvers.opportunities import opportunity_page
 from schema.enums import TenantKind
-from schema.info import Info
+from schema.info import FieldLocale, Info
 from schema.localize import served_name
 from schema.policy import EVERYONE, policy
 from schema.types.common import LocalizedString, Node
@@ -54,11 +54,11 @@ class Tenant(Node):
         return served_name(info.context, self.row.names, self.row.default_locale, locale)
 
     @strawberry.field
-    def name(self, info: Info, locale: str | None = None) -> str:
-        return self._name(info, locale).value
+    def name(self, info: Info) -> str:
+        return self._name(info, None).value
 
     @strawberry.field
-    def name_i18n(self, info: Info, locale: str | None = None) -> LocalizedString:
+    def name_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
         return LocalizedString.of(self._name(info, locale))
 
     @strawberry.field
