@@ -19,6 +19,9 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+# Pages show the same few dates again and again (events, campaign days, the same start times
+# in many opportunities): Babel's formatting is the costly part, so answers are kept (bounded).
+@lru_cache(maxsize=4096)
 def format_moment(
     moment: datetime,
     locale: str,
