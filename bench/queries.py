@@ -162,8 +162,8 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     Operation(
         "Q4", "a staff member's 50-volunteer page with verified hours",
-        unavailable="not available yet: the hub has no staff authentication, so no caller "
-        "may read volunteers or their hours (nothing is faked here)",
+        unavailable="not measured yet: staff authentication has landed, but the harness does "
+        "not send per-operation credentials (a staff token) yet (nothing is faked here)",
     ),
     Operation(
         "Q5", "filtered search: formats, categories, countries (50, with totalCount)",
