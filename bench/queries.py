@@ -162,7 +162,7 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     Operation(
         "Q4", "a staff member's 50-volunteer page with verified hours",
-        unavailable="not measured yet: staff authentication has landed, but the harness does "
+        unavailable="not available yet: staff authentication has landed, but the harness does "
         "not send per-operation credentials (a staff token) yet (nothing is faked here)",
     ),
     Operation(
