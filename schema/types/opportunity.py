@@ -39,6 +39,13 @@ class Category:
         return label(info.context, self.row.labels, self.code)
 
 
+async def skills_of(info: Info, links: list[Any]) -> list[Skill]:
+    """The skills named by link rows (of an opportunity or a volunteer), sorted by code."""
+    codes = sorted(link.skill_code for link in links)
+    rows = await info.context.loaders.skill_by_code.load_many(codes)
+    return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
+
+
 @policy(reach=EVERYONE, open=("code", "label"))
 @strawberry.type
 class Skill:
@@ -170,10 +177,8 @@ class Opportunity(TranslatedText, Node):
 
     @strawberry.field
     async def skills(self, info: Info) -> list[Skill]:
-        links = await info.context.loaders.skills_by_opportunity.load(self.row.id)
-        codes = sorted(link.skill_code for link in links)
-        rows = await info.context.loaders.skill_by_code.load_many(codes)
-        return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
+        return await skills_of(info, await info.context.loaders.skills_by_opportunity.load(
+            self.row.id))
 
     @strawberry.field
     def place(self) -> Place | None:

@@ -19,7 +19,7 @@ from schema.permissions import Personal, SelfOnly
 from schema.policy import INHERITED, PERSONAL_RECORD_REACH, VOLUNTEER_REACH, policy
 from schema.types.common import Node
 from schema.types.connections import CountedConnection, edges_of, page_info
-from schema.types.opportunity import OpportunityConnection, Skill
+from schema.types.opportunity import OpportunityConnection, Skill, skills_of
 from schema.types.tenant import Tenant, tenant_of
 
 if TYPE_CHECKING:
@@ -116,10 +116,8 @@ class Volunteer(Node):
 
     @strawberry.field
     async def skills(self, info: Info) -> list[Skill]:
-        links = await info.context.loaders.skills_by_volunteer.load(self.row.id)
-        codes = sorted(link.skill_code for link in links)
-        rows = await info.context.loaders.skill_by_code.load_many(codes)
-        return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
+        return await skills_of(info, await info.context.loaders.skills_by_volunteer.load(
+            self.row.id))
 
     @strawberry.field(permission_classes=[Personal],
                       description="Staff see the membership in their own tenant only.")
