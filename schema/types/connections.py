@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -39,4 +39,3 @@ class CountedConnection:
         return await self.page.count()
 
 
-__all__ = ["CountedConnection", "Generic", "edges_of", "page_info"]
