@@ -366,6 +366,37 @@ def test_set_network_sharing_and_audit(writable: tuple[Database, HubClient, Cast
     assert not in_pool()
 
 
+def test_staff_page_reads_are_audited_with_one_insert(
+        writable: tuple[Database, HubClient, Cast]) -> None:
+    """A coordinator's page of members: one audit event per volunteer whose full name was
+    read, all written by one multi-row INSERT (an executemany is one statement per row on
+    asyncpg's wire), inside the request."""
+    from sqlalchemy import event
+
+    database, client, people = writable
+    writes: list[tuple[str, bool]] = []
+
+    def listener(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                 executemany: bool) -> None:
+        if statement.lstrip().upper().startswith("INSERT"):
+            writes.append((statement, executemany))
+
+    engine = client.http.app.state.hub.engine
+    event.listen(engine.sync_engine, "before_cursor_execute", listener)
+    try:
+        data = client.data('query($t: String!) { volunteers(first: 50, tenant: $t) { edges {'
+                           ' node { id fullName } } } }', {"t": TENANT},
+                           people.headers["coordinator"])
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", listener)
+    read = {edge["node"]["id"] for edge in data["volunteers"]["edges"]}
+    assert len(read) > 5 and all(e["node"]["fullName"] for e in data["volunteers"]["edges"])
+    events = [e for e in audit_events(database) if e.action == "read_personal_data"]
+    assert {e.object_id for e in events} == read and len(events) == len(read)
+    assert [(s.split("(")[0].strip(), many) for s, many in writes] == [
+        ("INSERT INTO audit_event", False)]
+
+
 def test_api_clients_create_use_revoke(writable: tuple[Database, HubClient, Cast]) -> None:
     database, client, _ = writable
     env = {"HUB_DATABASE_URL": database.settings.database_url}
