@@ -43,11 +43,29 @@ async def facts(url: str) -> dict[str, Any]:
                 .limit(1))
             tenants = (await conn.scalars(active.where(m.Tenant.country.in_(SEARCH_COUNTRIES))
                                           .order_by(m.Tenant.id))).all()
+            members = (await conn.execute(
+                select(m.Membership.tenant_id, m.Tenant.slug)
+                .join(m.Tenant, m.Tenant.id == m.Membership.tenant_id).where(m.Tenant.active)
+                .group_by(m.Membership.tenant_id, m.Tenant.slug)
+                .order_by(func.count().desc(), m.Membership.tenant_id).limit(1))).first()
             rows = {name: int(await conn.scalar(select(func.count()).select_from(model)) or 0)
                     for name, model in COUNTED.items()}
     finally:
         await engine.dispose()
-    return {"opportunity_id": opportunity, "country_tenant_ids": list(tenants), "rows": rows}
+    staff_tenant_id, staff_tenant = members if members is not None else (0, "")
+    return {"opportunity_id": opportunity, "country_tenant_ids": list(tenants),
+            "staff_tenant": staff_tenant, "staff_tenant_id": staff_tenant_id, "rows": rows}
+
+
+def staff_token(key_file: Path, tenant: str) -> dict[str, Any]:
+    """A coordinator's development token for `tenant`, signed with the key the hub under
+    test trusts (created in the run's folder when missing)."""
+    from hub.auth import DevKey, mint_dev_token
+
+    key = DevKey.load_or_create(key_file)
+    token = mint_dev_token(key, subject=f"bench-coordinator-{tenant}", tenant=tenant,
+                           roles=["coordinator"], volunteer_id=None, federation=False)
+    return {"authorization": f"Bearer {token}"}
 
 
 async def top_up_news(url: str, target: int) -> dict[str, Any]:
@@ -101,7 +119,7 @@ async def analyze(url: str, vacuum: bool) -> dict[str, Any]:
 
 
 def count_sql(url: str, operations: list[Operation], facts_json: dict[str, Any],
-              locale: str) -> dict[str, Any]:
+              locale: str, key_file: Path) -> dict[str, Any]:
     """Run each operation through the hub in process, counting the statements SQLAlchemy
     sends (a `before_cursor_execute` listener, as the tests do): twice with the benchmark's
     page size (the second counts), once with a page of 5 (the count must not change)."""
@@ -110,8 +128,10 @@ def count_sql(url: str, operations: list[Operation], facts_json: dict[str, Any],
     from bench.queries import Facts
     from hub.app import create_app
 
-    facts_ = Facts(facts_json["opportunity_id"], tuple(facts_json["country_tenant_ids"]))
-    settings = Settings.from_env({"HUB_DATABASE_URL": url, "HUB_MODE": "dev"})
+    facts_ = Facts.of(facts_json)
+    settings = Settings.from_env({"HUB_DATABASE_URL": url, "HUB_MODE": "dev",
+                                  "HUB_DEV_KEY_FILE": str(key_file)})
+    staff = staff_token(key_file, facts_.staff_tenant) if facts_.staff_tenant else {}
     app = create_app(settings)
     statements: list[str] = []
 
@@ -123,17 +143,19 @@ def count_sql(url: str, operations: list[Operation], facts_json: dict[str, Any],
         engine = app.state.hub.engine
         event.listen(engine.sync_engine, "before_cursor_execute", listener)
 
-        def post(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        def post(body: dict[str, Any], headers: dict[str, str]) -> tuple[int, dict[str, Any]]:
             statements.clear()
-            response = http.post("/graphql", json=body, headers={"Accept-Language": locale})
+            response = http.post("/graphql", json=body, headers=headers)
             return len(statements), response.json()
 
         for op in operations:
+            headers = {"Accept-Language": locale, **(staff if op.staff else {})}
             body = op.body("hub", facts_, locale)
-            post(body)
-            count, answer = post(body)
+            post(body, headers)
+            count, answer = post(body, headers)
             small = {**body, "variables": {**body["variables"], "first": 5}}
-            small_count, _ = post(small) if "$first" in (op.hub or "") else (count, None)
+            small_count, _ = post(small, headers) if "$first" in (op.hub or "") \
+                else (count, None)
             errors = answer.get("errors")
             out[op.key] = {
                 "statements": count, "statements_page_of_5": small_count,
@@ -146,13 +168,16 @@ def count_sql(url: str, operations: list[Operation], facts_json: dict[str, Any],
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
-    parser.add_argument("step", choices=("facts", "top-up-news", "analyze", "count-sql"))
+    parser.add_argument("step", choices=("facts", "top-up-news", "analyze", "count-sql",
+                                         "staff-token"))
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--target", type=int, default=500)
     parser.add_argument("--queries", default=None)
     parser.add_argument("--facts", type=Path, default=None)
     parser.add_argument("--locale", default="fr")
     parser.add_argument("--vacuum", action="store_true")
+    parser.add_argument("--key-file", type=Path, default=Path("dev-key.json"))
+    parser.add_argument("--tenant", default="")
     args = parser.parse_args(argv)
     if args.step == "facts":
         result = asyncio.run(facts(args.database_url))
@@ -160,10 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         result = asyncio.run(top_up_news(args.database_url, args.target))
     elif args.step == "analyze":
         result = asyncio.run(analyze(args.database_url, args.vacuum))
+    elif args.step == "staff-token":
+        result = staff_token(args.key_file, args.tenant)
     else:
         operations = [op for op in select_operations(args.queries) if op.unavailable is None]
         facts_json = orjson.loads(args.facts.read_bytes()) if args.facts else {}
-        result = count_sql(args.database_url, operations, facts_json, args.locale)
+        result = count_sql(args.database_url, operations, facts_json, args.locale,
+                           args.key_file)
     sys.stdout.write(orjson.dumps(result).decode() + "\n")
     return 0
 

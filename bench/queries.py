@@ -21,6 +21,14 @@ class Facts:
 
     opportunity_id: int  # Q3: a public opportunity with as many relations as the data has
     country_tenant_ids: tuple[int, ...]  # Q5: tenants of SEARCH_COUNTRIES (remote ones count)
+    staff_tenant: str = ""  # Q4: the slug of the tenant with the most members
+    staff_tenant_id: int = 0
+
+    @classmethod
+    def of(cls, found: dict[str, Any]) -> Facts:
+        """From the JSON that `python -m bench.inproc facts` prints."""
+        return cls(int(found["opportunity_id"]), tuple(found["country_tenant_ids"]),
+                   str(found["staff_tenant"]), int(found["staff_tenant_id"]))
 
 
 HUB_Q1 = """query Q1($first: Int = 100) { opportunities(first: $first) {
@@ -38,6 +46,13 @@ HUB_Q3 = """query Q3($id: ID!) { opportunity(id: $id) {
   summary description category { code label } skills { code label }
   place { country region city latitude longitude label } startsAtDisplay spotsLeft
   viewerHasSaved viewerApplication { id } } }"""
+
+# A coordinator of the staff tenant lists its members: personal fields (fullName) pass the
+# Personal policy per row and are written to the audit trail (one INSERT per request).
+HUB_Q4 = """query Q4($tenant: String!, $first: Int = 50) {
+  volunteers(first: $first, tenant: $tenant) {
+  edges { node { id displayName fullName groupLabel city verifiedHours hoursDisplay } }
+  pageInfo { endCursor hasNextPage } } }"""
 
 HUB_Q5 = """query Q5($filter: OpportunityFilter, $first: Int = 50) {
   opportunities(first: $first, filter: $filter) {
@@ -89,6 +104,15 @@ PEER_Q5 = """query Q5($formats: [String!]!, $categories: [String!]!, $countries:
   pageInfo { endCursor hasNextPage } } }"""
 
 
+# No token, no policy, no audit trail here: PostGraphile reads the tenant's memberships (its
+# primary key is tenant, volunteer: the hub's order) and raw columns where the hub formats.
+PEER_Q4 = """query Q4($tenant: BigInt!) { allMemberships(first: 50, orderBy: [PRIMARY_KEY_ASC],
+    condition: {tenantId: $tenant}) {
+  edges { node { volunteerByVolunteerId { id rowId firstName lastName group city
+    verifiedHours } } }
+  pageInfo { endCursor hasNextPage } } }"""
+
+
 def hub_key(global_id: str) -> int:
     text = base64.urlsafe_b64decode(global_id + "=" * (-len(global_id) % 4)).decode()
     return int(text.partition(":")[2])
@@ -110,6 +134,10 @@ def _peer_id(node: Json) -> int:
     return int(node["rowId"])
 
 
+def _peer_member(node: Json) -> int:
+    return _peer_id(node["volunteerByVolunteerId"])
+
+
 @dataclass(frozen=True)
 class Operation:
     key: str
@@ -121,6 +149,8 @@ class Operation:
     hub_rows: Callable[[Json], list[int]] = field(default=lambda d: [])
     peer_rows: Callable[[Json], list[int]] = field(default=lambda d: [])
     unavailable: str | None = None  # why the operation cannot run yet
+    staff: bool = False  # hub and raw are sent a staff member's bearer token
+    note: str | None = None  # how the targets' work differs, for the report
 
     def body(self, target: str, facts: Facts, locale: str) -> Json:
         """The POST body for a target (hub and raw share the hub's document)."""
@@ -161,9 +191,14 @@ OPERATIONS: tuple[Operation, ...] = (
         peer_rows=lambda d: _one(d, "opportunityByRowId", _peer_id),
     ),
     Operation(
-        "Q4", "a staff member's 50-volunteer page with verified hours",
-        unavailable="not available yet: staff authentication has landed, but the harness does "
-        "not send per-operation credentials (a staff token) yet (nothing is faked here)",
+        "Q4", "a staff member's 50-volunteer page: full names, verified hours", HUB_Q4, PEER_Q4,
+        hub_variables=lambda f: {"tenant": f.staff_tenant},
+        peer_variables=lambda f, locale: {"tenant": str(f.staff_tenant_id)},
+        hub_rows=lambda d: _edges(d, "volunteers", _hub_id),
+        peer_rows=lambda d: _edges(d, "allMemberships", _peer_member),
+        staff=True,
+        note="hub and raw verify a coordinator's token and write one audit event per "
+        "volunteer whose full name is read; the peer checks nothing and writes nothing",
     ),
     Operation(
         "Q5", "filtered search: formats, categories, countries (50, with totalCount)",
@@ -195,8 +230,11 @@ def select_operations(keys: str | None) -> list[Operation]:
 
 # The most SQL statements the hub may send per request (tests/test_bench_smoke.py holds it):
 # one per list page, one per count, one per batch of a relation or of translations, never one
-# per row (Q1 3, Q2 2, Q3 8: the opportunity and each of its relations once, Q5 4), plus one
-# per-request setup statement (on PostgreSQL the row-level-security prelude, `set_config`).
+# per row (Q1 3, Q2 2, Q3 8: the opportunity and each of its relations once, Q4 3: the page,
+# the memberships the Personal policy checks, the audit INSERT; Q5 4), plus one setup
+# statement per transaction (on PostgreSQL the row-level-security prelude, `set_config`):
+# Q4 has two, the read and the audit write after it.
 SETUP_STATEMENTS = 1
 SQL_BOUNDS = {"Q1": 3 + SETUP_STATEMENTS, "Q2": 2 + SETUP_STATEMENTS,
-              "Q3": 8 + SETUP_STATEMENTS, "Q5": 4 + SETUP_STATEMENTS}
+              "Q3": 8 + SETUP_STATEMENTS, "Q4": 3 + 2 * SETUP_STATEMENTS,
+              "Q5": 4 + SETUP_STATEMENTS}

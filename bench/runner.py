@@ -77,6 +77,7 @@ class Run:
         self.dataset: ds.Dataset | None = None
         self.facts: Facts | None = None
         self.servers: dict[str, Server] = {}
+        self.staff: dict[str, str] = {}  # a coordinator's Authorization header (Q4)
 
     # -- output --------------------------------------------------------------------------
     def say(self, text: str) -> None:
@@ -105,8 +106,11 @@ class Run:
             ctx = Context(sys.executable, opts.hub_source, self.dataset.url, self.work)
             ds.prepare(ctx, self.dataset, scale=opts.scale, today=opts.today, news=opts.news)
             facts = self.dataset.facts
-            self.facts = Facts(facts["opportunity_id"], tuple(facts["country_tenant_ids"]))
+            self.facts = Facts.of(facts)
             self.say(f"dataset ready: {facts['rows']}")
+            if any(op.staff for op in self.runnable):
+                self.staff = ds.inproc(ctx, ["staff-token", "--key-file", str(ctx.dev_key_file),
+                                             "--tenant", self.facts.staff_tenant], timeout=60)
             self.count_statements(ctx)
             if opts.wire and self.dataset.backend == "postgresql":
                 self.count_wire(ctx)
@@ -138,7 +142,8 @@ class Run:
         facts_file.write_bytes(orjson.dumps(self.dataset.facts))
         keys = ",".join(op.key for op in self.runnable)
         counts = ds.inproc(ctx, ["count-sql", "--queries", keys, "--facts", str(facts_file),
-                                 "--locale", self.opts.locale], timeout=180)
+                                 "--locale", self.opts.locale, "--key-file",
+                                 str(ctx.dev_key_file)], timeout=180)
         for op in self.runnable:
             found = counts[op.key]
             cell = self.cell(op, "hub")
@@ -178,6 +183,17 @@ class Run:
         assert self.facts is not None
         return op.body(target, self.facts, self.opts.locale)
 
+    def headers(self, op: Operation, target: str) -> dict[str, str]:
+        """Accept-Language, and for a staff operation the hub's and raw's staff token."""
+        headers = {"Accept-Language": self.opts.locale}
+        if op.staff and target != "peer":
+            headers.update(self.staff)
+        return headers
+
+    def post(self, server: Server, op: Operation, target: str) -> tuple[dict[str, Any], Any]:
+        return load.post(server.url + "/graphql", self.body(op, target),
+                         self.headers(op, target))
+
     def count_wire(self, ctx: Context) -> None:
         """Statements per request as PostgreSQL logs them, for every target."""
         assert self.dataset is not None
@@ -191,10 +207,9 @@ class Run:
             self.start_servers(ctx)
             for op in self.runnable:
                 for name, server in self.servers.items():
-                    body = self.body(op, name)
-                    load.post(server.url + "/graphql", body, self.opts.locale)
+                    self.post(server, op, name)
                     mark = counter.mark()
-                    load.post(server.url + "/graphql", body, self.opts.locale)
+                    self.post(server, op, name)
                     self.cell(op, name).info["wire_sql_per_req"] = counter.count_since(mark)
         finally:
             self.stop_servers()
@@ -208,8 +223,7 @@ class Run:
             for name, server in self.servers.items():
                 cell = self.cell(op, name)
                 try:
-                    answer, response = load.post(server.url + "/graphql", self.body(op, name),
-                                                 self.opts.locale)
+                    answer, response = self.post(server, op, name)
                 except BenchError as exc:
                     cell.failed = str(exc)
                     self.problem(f"{op.key} on {name}: {exc}")
@@ -233,13 +247,13 @@ class Run:
     # -- load ----------------------------------------------------------------------------
     def drive(self, server: Server, op: Operation, name: str, seconds: int) -> load.Measurement:
         url = server.url + "/graphql"
-        body = self.body(op, name)
+        body, headers = self.body(op, name), self.headers(op, name)
         if self.driver == "wrk":
             script = self.work / f"{op.key}-{name}.lua"
             if not script.exists():
-                load.write_script(self.work, f"{op.key}-{name}", body, self.opts.locale)
+                load.write_script(self.work, f"{op.key}-{name}", body, headers)
             return load.wrk(url, script, seconds=seconds, connections=self.opts.connections)
-        return load.http_loop(url, body, self.opts.locale, seconds=seconds,
+        return load.http_loop(url, body, headers, seconds=seconds,
                               connections=self.opts.connections,
                               max_requests=self.opts.max_requests)
 
@@ -248,7 +262,7 @@ class Run:
             self.drive(server, op, name, self.opts.warmup)
         else:
             for _ in range(3):
-                load.post(server.url + "/graphql", self.body(op, name), self.opts.locale)
+                self.post(server, op, name)
 
     def measure(self, ctx: Context) -> None:
         self.start_servers(ctx)
@@ -321,6 +335,8 @@ class Run:
         out: dict[str, Any] = {}
         for op in self.operations:
             entry: dict[str, Any] = {"title": op.title, "available": op.unavailable is None}
+            if op.note:
+                entry["note"] = op.note
             if op.unavailable:
                 entry["reason"] = op.unavailable
                 out[op.key] = entry
@@ -352,6 +368,7 @@ class Run:
                          is not None else None, "targets": list(opts.targets)},
             "dataset": {**(self.dataset.describe() if self.dataset else {}),
                         "facts": {"q3_opportunity_id": self.facts.opportunity_id,
+                                  "q4_staff_tenant": self.facts.staff_tenant,
                                   "q5_country_tenant_ids": list(self.facts.country_tenant_ids)}
                         if self.facts else None},
             "targets": self.targets, "queries": self.queries(), "profile": self.profile or None,

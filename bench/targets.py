@@ -27,6 +27,11 @@ class Context:
     database_url: str  # the hub's SQLAlchemy URL
     work: Path  # logs and scripts of this run
 
+    @property
+    def dev_key_file(self) -> Path:
+        """The key of the staff tokens that hub and raw trust (Q4), created on first use."""
+        return self.work / "dev-key.json"
+
     def python_env(self, **extra: str) -> dict[str, str]:
         """The environment of every Python child: the hub source first, then this repo."""
         env = {k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "BENCH_"))}
@@ -41,7 +46,7 @@ def hub_server(ctx: Context) -> Server:
     needs an OIDC issuer; an anonymous request takes the same path in both modes."""
     port = free_port()
     env = ctx.python_env(HUB_DATABASE_URL=ctx.database_url, HUB_MODE="dev",
-                         HUB_LOG_LEVEL="warning")
+                         HUB_LOG_LEVEL="warning", HUB_DEV_KEY_FILE=str(ctx.dev_key_file))
     return Server("hub", [ctx.python, "-m", "hub", "serve", "--host", "127.0.0.1", "--port",
                           str(port)], env, port, ctx.work / "hub.log", cwd=ctx.work,
                   ready_path="/readyz")
@@ -49,7 +54,8 @@ def hub_server(ctx: Context) -> Server:
 
 def raw_server(ctx: Context) -> Server:
     port = free_port()
-    env = ctx.python_env(BENCH_RAW_DATABASE_URL=ctx.database_url)
+    env = ctx.python_env(BENCH_RAW_DATABASE_URL=ctx.database_url,
+                         BENCH_RAW_DEV_KEY_FILE=str(ctx.dev_key_file))
     return Server("raw", [ctx.python, "-m", "uvicorn", "--factory", "bench.raw.app:create_app",
                           "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
                           "--log-level", "warning", "--no-access-log"],

@@ -1,14 +1,17 @@
 """The raw baseline as a bare ASGI app: `uvicorn --factory bench.raw.app:create_app`.
 
-POST /graphql takes the same body as the hub and answers by `operationName` (Q1, Q2, Q3,
-Q5) with hand-written SQL and orjson; the `x-bench-sql` header says how many statements
-the request ran. The database is `BENCH_RAW_DATABASE_URL` (the hub's SQLAlchemy URL).
+POST /graphql takes the same body as the hub and answers by `operationName` (Q1–Q5) with
+hand-written SQL and orjson; the `x-bench-sql` header says how many statements the request
+ran. The database is `BENCH_RAW_DATABASE_URL` (the hub's SQLAlchemy URL); Q4's staff tokens
+are verified with the development key in `BENCH_RAW_DEV_KEY_FILE`, the one the hub trusts.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -16,7 +19,9 @@ import orjson
 
 from bench.raw import sql
 from bench.raw.db import open_database
-from bench.raw.handlers import HANDLERS, Request, TenantInfo, tenant_row
+from bench.raw.handlers import HANDLERS, Json, Request, TenantInfo, tenant_row
+from bench.raw.volunteers import Refused, q4
+from hub.auth import DevKey, TokenVerifier
 from hub.i18n import LocaleChain
 
 Scope = MutableMapping[str, Any]
@@ -43,9 +48,20 @@ async def _body(receive: Receive) -> bytes:
             return b"".join(chunks)
 
 
-def create_app(database_url: str | None = None) -> ASGIApp:
+def _verifier(key_file: str | None) -> TokenVerifier | None:
+    return TokenVerifier((), DevKey.load(Path(key_file))) \
+        if key_file and Path(key_file).exists() else None
+
+
+def create_app(database_url: str | None = None, dev_key_file: str | None = None) -> ASGIApp:
     url = database_url or os.environ["BENCH_RAW_DATABASE_URL"]
+    verifier = _verifier(dev_key_file or os.environ.get("BENCH_RAW_DEV_KEY_FILE"))
     state: dict[str, Any] = {}
+
+    async def staff_page(request: Request) -> Json:
+        return await q4(request, verifier)
+
+    handlers = {**HANDLERS, "Q4": staff_page}
 
     async def lifespan(receive: Receive, send: Send) -> None:
         while True:
@@ -65,7 +81,7 @@ def create_app(database_url: str | None = None) -> ASGIApp:
 
     async def graphql(scope: Scope, receive: Receive, send: Send) -> None:
         payload = orjson.loads(await _body(receive) or b"{}")
-        handler = HANDLERS.get(payload.get("operationName") or "")
+        handler = handlers.get(payload.get("operationName") or "")
         if handler is None:
             error = {"errors": [{"message": "unknown operationName"}]}
             await _respond(send, 400, orjson.dumps(error))
@@ -78,9 +94,18 @@ def create_app(database_url: str | None = None) -> ASGIApp:
         )
         tenants: dict[int, TenantInfo] = state["tenants"]
         async with state["db"].connection() as conn:
-            request = Request(conn, chain, tenants, payload.get("variables") or {})
-            data = await handler(request)
-        await _respond(send, 200, orjson.dumps({"data": data}), request.statements)
+            request = Request(conn, chain, tenants, payload.get("variables") or {},
+                              authorization=headers.get(b"authorization", b"").decode() or None,
+                              request_id=uuid.uuid4().hex)
+            try:
+                answer: Json = {"data": await handler(request)}
+            except Refused as exc:
+                answer = {"data": None, "errors": [{"message": str(exc),
+                                                    "extensions": {"code": exc.code}}]}
+        # The hub echoes the locale chain it served (schema/localization.py).
+        answer["extensions"] = {"locale": {
+            "chain": [*chain.requested, "(tenant default)", "en"], "source": chain.source}}
+        await _respond(send, 200, orjson.dumps(answer), request.statements)
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":

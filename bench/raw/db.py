@@ -23,6 +23,9 @@ Row = Sequence[Any]
 class Connection(Protocol):
     async def fetch(self, sql: str, *args: Any) -> list[Row]: ...
 
+    async def execute(self, sql: str, *args: Any) -> None:
+        """A write, committed when it returns."""
+
 
 class Database(Protocol):
     def connection(self) -> Any: ...  # an async context manager yielding a Connection
@@ -37,8 +40,9 @@ def placeholders(n: int) -> str:
 
 @lru_cache(maxsize=256)
 def _numbered(sql: str) -> str:
+    """`?` in order becomes `$1, $2, ...`; an explicit `?N` (reused arguments) becomes `$N`."""
     counter = iter(range(1, 10_000))
-    return re.sub(r"\?", lambda _m: f"${next(counter)}", sql)
+    return re.sub(r"\?(\d*)", lambda m: f"${m.group(1) or next(counter)}", sql)
 
 
 class _PgConnection:
@@ -47,6 +51,9 @@ class _PgConnection:
 
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
         return list(await self._conn.fetch(_numbered(sql), *args))
+
+    async def execute(self, sql: str, *args: Any) -> None:
+        await self._conn.execute(_numbered(sql), *args)
 
 
 class PgDatabase:
@@ -75,6 +82,10 @@ class _LiteConnection:
     async def fetch(self, sql: str, *args: Any) -> list[Row]:
         async with self._conn.execute(sql, args) as cursor:
             return list(await cursor.fetchall())
+
+    async def execute(self, sql: str, *args: Any) -> None:
+        await self._conn.execute(sql, args)
+        await self._conn.commit()
 
 
 class LiteDatabase:

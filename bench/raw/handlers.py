@@ -1,4 +1,5 @@
-"""The raw baseline's answers to Q1, Q2, Q3 and Q5: the hub's JSON shape, built by hand.
+"""The raw baseline's answers to Q1, Q2, Q3 and Q5 (Q4: bench/raw/volunteers.py): the hub's
+JSON shape, built by hand.
 
 Localization, ids and cursors use the hub's own small helpers, so the answers are
 byte-for-byte comparable; everything between (GraphQL, ORM, DataLoaders) is left out.
@@ -13,7 +14,7 @@ from typing import Any
 
 from bench.raw import sql
 from bench.raw.db import Connection, day, json_value, moment
-from hub.i18n import LocaleChain, direction
+from hub.i18n import LocaleChain, direction, tenant_digits
 from hub.i18n.formatting import format_moment, format_relative
 from hub.ids import decode_id, encode_id
 from hub.paging import encode_cursor
@@ -31,6 +32,8 @@ class TenantInfo:
     time_zone: str
     names: dict[str, str]
     active: bool
+    digits: str | None  # the tenant's digits setting (schema.localize.display_locale)
+    hijri_dates: bool  # dates also in the Umm al-Qura calendar
 
 
 @dataclass(slots=True)
@@ -39,6 +42,8 @@ class Request:
     chain: LocaleChain
     tenants: dict[int, TenantInfo]
     variables: Json
+    authorization: str | None = None
+    request_id: str = ""
     statements: int = 0
 
     @property
@@ -49,10 +54,14 @@ class Request:
         self.statements += 1
         return await self.conn.fetch(statement, *args)
 
+    async def execute(self, statement: str, *args: Any) -> None:
+        self.statements += 1
+        await self.conn.execute(statement, *args)
+
 
 def tenant_row(row: Any) -> TenantInfo:
     return TenantInfo(int(row[0]), row[1], row[2], row[3], row[4], row[5], json_value(row[6]),
-                      bool(row[7]))
+                      bool(row[7]), row[8], bool(row[9]))
 
 
 def served(req: Request, rows: Iterable[Any], index: int, tenant: TenantInfo
@@ -78,6 +87,15 @@ def label(req: Request, labels: dict[str, str], code: str) -> str:
 
 def served_locale(req: Request, tenant: TenantInfo) -> str:
     return req.chain.for_tenant(tenant.default_locale)[0]
+
+
+def starts_display(req: Request, starts: datetime | None, tenant: TenantInfo) -> str | None:
+    """As the hub's `startsAtDisplay`: the served locale, the tenant's zone, digits, calendar."""
+    if starts is None:
+        return None
+    locale = served_locale(req, tenant)
+    return format_moment(starts, locale, tenant.time_zone,
+                         digits=tenant_digits(locale, tenant.digits), hijri=tenant.hijri_dates)
 
 
 def spots_left(capacity: int | None, filled: int) -> int | None:
@@ -120,8 +138,7 @@ async def q1(req: Request) -> Json:
         edges.append({"node": {
             "id": encode_id("Opportunity", int(r[0])),
             "title": title[0] if title else "",
-            "startsAtDisplay": None if starts is None else format_moment(
-                starts, served_locale(req, tenant), tenant.time_zone),
+            "startsAtDisplay": starts_display(req, starts, tenant),
             "spotsLeft": spots_left(r[3], r[4]),
             "tenant": {"name": tenant_name(req, tenant)},
             "organization": None if r[5] is None else {"name": r[5]},
@@ -146,11 +163,13 @@ async def q2(req: Request) -> Json:
         keys.append((published, int(r[0])))
         title = served(req, texts[int(r[0])], 1, tenant)
         summary = served(req, texts[int(r[0])], 2, tenant)
+        locale = served_locale(req, tenant)
         edges.append({"node": {
             "id": encode_id("NewsItem", int(r[0])),
             "title": title[0] if title else "",
             "summary": summary[0] if summary else None,
-            "publishedAtDisplay": format_relative(published, now, served_locale(req, tenant)),
+            "publishedAtDisplay": format_relative(
+                published, now, locale, digits=tenant_digits(locale, tenant.digits)),
             "tenant": {"name": tenant_name(req, tenant)},
         }})
     return {"news": {"edges": edges, "pageInfo": page_info("NewsItem", keys, has_next)}}
@@ -199,8 +218,7 @@ async def q3(req: Request) -> Json:
         "category": {"code": r[18], "label": label(req, json_value(r[19]) or {}, r[18])},
         "skills": [{"code": s[0], "label": label(req, json_value(s[1]), s[0])} for s in skills],
         "place": None if r[2] == "REMOTE" else place(r[13], r[14], r[15], r[16], r[17]),
-        "startsAtDisplay": None if starts is None else format_moment(
-            starts, served_locale(req, tenant), tenant.time_zone),
+        "startsAtDisplay": starts_display(req, starts, tenant),
         "spotsLeft": spots_left(r[6], r[7]),
         "viewerHasSaved": False,  # anonymous callers have saved nothing
         "viewerApplication": None,

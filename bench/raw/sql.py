@@ -20,8 +20,8 @@ def active_org(inactive: tuple[int, ...]) -> str:
 
 
 TENANTS = (
-    "SELECT id, slug, kind, country, default_locale, time_zone, names, active "
-    "FROM tenant ORDER BY id"
+    "SELECT id, slug, kind, country, default_locale, time_zone, names, active, digits, "
+    "hijri_dates FROM tenant ORDER BY id"
 )
 
 
@@ -98,3 +98,18 @@ OPPORTUNITY_SKILLS = (
     "WHERE k.opportunity_id = ? ORDER BY s.code"
 )
 CAMPAIGN_TITLES = "SELECT locale, title FROM campaign_translation WHERE campaign_id = ?"
+
+MEMBERS_PAGE = (
+    'SELECT v.id, v.first_name, v.last_name, v."group", v.city, v.verified_hours '
+    "FROM membership mb JOIN volunteer v ON v.id = mb.volunteer_id "
+    "WHERE mb.tenant_id = ? ORDER BY mb.volunteer_id LIMIT ?"
+)
+
+
+def audit_reads(n: int) -> str:
+    """One audit event per volunteer whose personal data was read, as the hub writes them:
+    arguments request id, principal kind, subject, tenant id, then the n volunteer ids."""
+    row = ("(CURRENT_TIMESTAMP, ?1, ?2, ?3, ?4, 'read_personal_data', 'Volunteer', ?{}, '{{}}')")
+    values = ", ".join(row.format(5 + i) for i in range(n))
+    return ("INSERT INTO audit_event (at, request_id, principal_kind, subject, tenant_id, "
+            f"action, object_type, object_id, details) VALUES {values}")
