@@ -10,6 +10,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from hub.config import Settings
+from schema.direct_resolvers import install_direct_resolvers
 from schema.extensions import CloseDatabase
 from schema.localization import LocaleSelection, directive_sdl, install
 from schema.query import Mutation, Query
@@ -41,6 +42,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         ],
     )
     install(schema._schema)
+    install_direct_resolvers(schema._schema, schema.config.info_class)
     return schema
 
 
