@@ -4,7 +4,8 @@ order. They are created fresh for every request, so nothing cached crosses princ
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from aiodataloader import DataLoader
 from sqlalchemy import ColumnElement, func, select, true
@@ -13,8 +14,39 @@ from sqlalchemy.orm import InstrumentedAttribute
 from hub.db import models as m
 from resolvers.database import RequestDatabase
 
+R = TypeVar("R")
 
-class RowByKeyLoader(DataLoader[Any, Any]):
+
+class KeyedLoader(DataLoader[Any, Any]):
+    """A DataLoader that can say, without awaiting, whether a key's value is already here
+    (loaded by an earlier batch, for example a page's prefetch: schema/prefetch.py)."""
+
+    def __init__(self) -> None:
+        self._futures: dict[Any, Any] = {}
+        super().__init__(cache_map=self._futures)
+
+    def ready(self, key: Any) -> tuple[bool, Any]:
+        future = self._futures.get(key)
+        if future is None or not future.done() or future.cancelled() \
+                or future.exception() is not None:
+            return False, None
+        return True, future.result()
+
+
+def now_or_later(loader: KeyedLoader, key: Any, then: Callable[[Any], R]) -> R | Awaitable[R]:
+    """`then(value)` at once when the loader holds the key's value, else an awaitable of it:
+    a field over prefetched rows completes without a task or a future per item."""
+    ok, value = loader.ready(key)
+    if ok:
+        return then(value)
+
+    async def later() -> R:
+        return then(await loader.load(key))
+
+    return later()
+
+
+class RowByKeyLoader(KeyedLoader):
     """One row (or None) per key, from `column IN keys`, under the caller's scope."""
 
     def __init__(
@@ -35,7 +67,7 @@ class RowByKeyLoader(DataLoader[Any, Any]):
         return [found.get(key) for key in keys]
 
 
-class RowsByKeyLoader(DataLoader[Any, Any]):
+class RowsByKeyLoader(KeyedLoader):
     """All rows per key (a list, maybe empty), from `column IN keys`."""
 
     def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any],

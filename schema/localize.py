@@ -9,6 +9,7 @@ from typing import Any
 from hub.db.models import Tenant
 from hub.i18n import Served, tenant_digits
 from resolvers.context import RequestContext
+from resolvers.loaders import now_or_later
 
 
 def serve(
@@ -66,6 +67,18 @@ class TranslatedText:
         rows = await getattr(ctx.loaders, self._translations).load(self.row.id)
         default = ctx.tenants.by_id[self.row.tenant_id].default_locale
         return serve(ctx, rows, field, default, locale)
+
+    def _value_now(self, info: Any, field: str, fallback: str | None) -> Any:
+        """The field's served value (or `fallback`): at once when the translations are
+        already loaded (a prefetched page), else an awaitable of it."""
+        ctx: RequestContext = info.context
+        default = ctx.tenants.by_id[self.row.tenant_id].default_locale
+
+        def value(rows: list[Any]) -> str | None:
+            served = serve(ctx, rows, field, default, None)
+            return served.value if served else fallback
+
+        return now_or_later(getattr(ctx.loaders, self._translations), self.row.id, value)
 
     async def _value(self, info: Any, field: str, locale: str | None) -> str | None:
         served = await self._text(info, field, locale)

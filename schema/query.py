@@ -114,7 +114,7 @@ class Query:
     ) -> OpportunityConnection:
         spec = filter.resolve(info.context) if filter else None
         page = await opportunity_page(info.context, first=first, after=after, filter=spec)
-        return OpportunityConnection.of(page)
+        return await OpportunityConnection.prefetched(info, page)
 
     @strawberry.field
     async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
@@ -132,8 +132,8 @@ class Query:
             tenant_ids=info.context.tenants.ids_for_slugs(slugs, "tenants") if slugs else None,
             tags=checked_list(tags, "tags"),
         )
-        return NewsConnection.of(await news_page(info.context, first=first, after=after,
-                                                 filter=spec))
+        page = await news_page(info.context, first=first, after=after, filter=spec)
+        return await NewsConnection.prefetched(info, page)
 
     @strawberry.field
     async def news_item(self, info: Info, id: strawberry.ID) -> NewsItem | None:
@@ -156,8 +156,8 @@ class Query:
             tenant_ids=info.context.tenants.ids_for_slugs(slugs, "tenants") if slugs else None,
             starts_from=from_, starts_to=to,
         )
-        return EventConnection.of(await event_page(info.context, first=first, after=after,
-                                                   filter=spec))
+        page = await event_page(info.context, first=first, after=after, filter=spec)
+        return await EventConnection.prefetched(info, page)
 
     @strawberry.field(permission_classes=[StaffOnly],
                       description="Staff: their tenant's volunteers and, across the network, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import UTC, datetime
 
 import strawberry
@@ -15,6 +16,7 @@ from schema.info import FieldLocale, Info
 from schema.localize import TranslatedText, display_locale
 from schema.permissions import Staff
 from schema.policy import EVERYONE, policy
+from schema.prefetch import TEXT_FIELDS, node_fields, prefetch
 from schema.types.common import LocalizedString, Node, Place
 from schema.types.connections import CountedConnection, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
@@ -48,13 +50,13 @@ class Event(TranslatedText, Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    @strawberry.field
-    async def title(self, info: Info) -> str:
-        return await self._value(info, "title", None) or ""
+    @strawberry.field(graphql_type=str)
+    def title(self, info: Info) -> str | Awaitable[str]:
+        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
 
-    @strawberry.field
-    async def description(self, info: Info) -> str | None:
-        return await self._value(info, "description", None)
+    @strawberry.field(graphql_type=str | None)
+    def description(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "description", None)  # type: ignore[no-any-return]
 
     @strawberry.field
     def starts_at_display(self, info: Info) -> str:
@@ -98,21 +100,21 @@ class NewsItem(TranslatedText, Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    @strawberry.field
-    async def title(self, info: Info) -> str:
-        return await self._value(info, "title", None) or ""
+    @strawberry.field(graphql_type=str)
+    def title(self, info: Info) -> str | Awaitable[str]:
+        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
         return LocalizedString.of(await self._localized(info, "title", locale))
 
-    @strawberry.field
-    async def summary(self, info: Info) -> str | None:
-        return await self._value(info, "summary", None)
+    @strawberry.field(graphql_type=str | None)
+    def summary(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "summary", None)  # type: ignore[no-any-return]
 
-    @strawberry.field
-    async def body(self, info: Info) -> str | None:
-        return await self._value(info, "body", None)
+    @strawberry.field(graphql_type=str | None)
+    def body(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "body", None)  # type: ignore[no-any-return]
 
     @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
     def published_at_display(self, info: Info) -> str | None:
@@ -142,6 +144,14 @@ class NewsConnection(CountedConnection):
         return cls(edges=edges_of(page, NewsItem.of, NewsEdge), page_info=page_info(page),
                    page=page)
 
+    @classmethod
+    async def prefetched(cls, info: Info, page: Page[m.NewsItem]) -> NewsConnection:
+        """The connection, with its items' texts loaded in one go when any is selected."""
+        if node_fields(info) & TEXT_FIELDS:
+            await prefetch((info.context.loaders.translations_by_news_item,
+                            [r.id for r in page.rows]))
+        return cls.of(page)
+
 
 @strawberry.type
 class EventEdge:
@@ -157,3 +167,11 @@ class EventConnection(CountedConnection):
     def of(cls, page: Page[m.Event]) -> EventConnection:
         return cls(edges=edges_of(page, Event.of, EventEdge), page_info=page_info(page),
                    page=page)
+
+    @classmethod
+    async def prefetched(cls, info: Info, page: Page[m.Event]) -> EventConnection:
+        """The connection, with its events' texts loaded in one go when any is selected."""
+        if node_fields(info) & TEXT_FIELDS:
+            await prefetch((info.context.loaders.translations_by_event,
+                            [r.id for r in page.rows]))
+        return cls.of(page)

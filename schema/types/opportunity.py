@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,6 +12,7 @@ from hub.db import models as m
 from hub.i18n import enum_label, format_moment, spots_left_display
 from hub.i18n.digest import text_digest
 from hub.ids import encode_id
+from resolvers.loaders import now_or_later
 from resolvers.opportunities import opportunity_page
 from resolvers.pages import Page
 from schema.enums import OpportunityFormat, OpportunityStatus, Visibility
@@ -18,6 +20,8 @@ from schema.info import FieldLocale, Info
 from schema.localize import TranslatedText, display_locale, label
 from schema.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.policy import EVERYONE, INHERITED, policy
+from schema.prefetch import TEXT_FIELDS as SELECTED_TEXT
+from schema.prefetch import distinct, node_fields, prefetch
 from schema.types.common import Contact, LocalizedString, Node, Place
 from schema.types.connections import CountedConnection, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
@@ -135,12 +139,12 @@ class Opportunity(TranslatedText, Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    @strawberry.field
-    async def organization(self, info: Info) -> Organization | None:
+    @strawberry.field(graphql_type=Organization | None)
+    def organization(self, info: Info) -> Organization | Awaitable[Organization | None] | None:
         if self.row.organization_id is None:
             return None
-        row = await info.context.loaders.organization_by_id.load(self.row.organization_id)
-        return Organization.of(row) if row else None
+        return now_or_later(info.context.loaders.organization_by_id, self.row.organization_id,
+                            lambda row: Organization.of(row) if row else None)
 
     @strawberry.field
     async def campaign(self, info: Info) -> Campaign | None:
@@ -149,31 +153,32 @@ class Opportunity(TranslatedText, Node):
         row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
         return Campaign.of(row) if row else None
 
-    @strawberry.field
-    async def title(self, info: Info) -> str:
-        return await self._value(info, "title", None) or ""
+    @strawberry.field(graphql_type=str)
+    def title(self, info: Info) -> str | Awaitable[str]:
+        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
         return LocalizedString.of(await self._localized(info, "title", locale))
 
-    @strawberry.field
-    async def summary(self, info: Info) -> str | None:
-        return await self._value(info, "summary", None)
+    @strawberry.field(graphql_type=str | None)
+    def summary(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "summary", None)  # type: ignore[no-any-return]
 
-    @strawberry.field
-    async def description(self, info: Info) -> str | None:
-        return await self._value(info, "description", None)
+    @strawberry.field(graphql_type=str | None)
+    def description(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "description", None)  # type: ignore[no-any-return]
 
     @strawberry.field(permission_classes=[OwningTenantEditor])
     async def translations(self, info: Info) -> list[Translation] | None:
         rows = await info.context.loaders.translations_by_opportunity.load(self.row.id)
         return translations_of(rows, TEXT_FIELDS)
 
-    @strawberry.field
-    async def category(self, info: Info) -> Category:
-        row = await info.context.loaders.category_by_code.load(self.row.category_code)
-        return Category(code=self.row.category_code, row=row)
+    @strawberry.field(graphql_type=Category)
+    def category(self, info: Info) -> Category | Awaitable[Category]:
+        code = self.row.category_code
+        return now_or_later(info.context.loaders.category_by_code, code,
+                            lambda row: Category(code=code, row=row))
 
     @strawberry.field
     async def skills(self, info: Info) -> list[Skill]:
@@ -277,6 +282,20 @@ class OpportunityConnection(CountedConnection):
             page_info=page_info(page),
             page=page,
         )
+
+    @classmethod
+    async def prefetched(cls, info: Info, page: Page[m.Opportunity]) -> OpportunityConnection:
+        """The connection, with what its nodes' selected fields read loaded in one go."""
+        wanted, rows, loaders = node_fields(info), page.rows, info.context.loaders
+        await prefetch(
+            (loaders.translations_by_opportunity,
+             [r.id for r in rows] if wanted & SELECTED_TEXT else []),
+            (loaders.organization_by_id, distinct(r.organization_id for r in rows)
+             if "organization" in wanted else []),
+            (loaders.category_by_code, distinct(r.category_code for r in rows)
+             if "category" in wanted else []),
+        )
+        return cls.of(page)
 
 
 @policy(reach=EVERYONE, open=("id", "startsOn", "endsOn", "tenant", "title", "opportunities"),

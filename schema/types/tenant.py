@@ -86,7 +86,7 @@ class Tenant(Node):
         page = await opportunity_page(
             info.context, first=first, after=after, filter=spec, tenant_id=self.row.id
         )
-        return OpportunityConnection.of(page)
+        return await OpportunityConnection.prefetched(info, page)
 
     @strawberry.field
     async def news(
@@ -95,7 +95,7 @@ class Tenant(Node):
         from schema.types.content import NewsConnection
 
         page = await news_page(info.context, first=first, after=after, tenant_id=self.row.id)
-        return NewsConnection.of(page)
+        return await NewsConnection.prefetched(info, page)
 
     @strawberry.field
     async def events(
@@ -104,7 +104,7 @@ class Tenant(Node):
         from schema.types.content import EventConnection
 
         page = await event_page(info.context, first=first, after=after, tenant_id=self.row.id)
-        return EventConnection.of(page)
+        return await EventConnection.prefetched(info, page)
 
 
 def tenant_of(info: Info, tenant_id: int) -> Tenant:

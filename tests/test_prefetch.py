@@ -1,0 +1,70 @@
+"""Page prefetch (schema/prefetch.py): a page's nodes find their texts and relations already
+loaded and complete at once; other roads still load on demand; the answers are the same."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from resolvers.loaders import KeyedLoader
+from tests.conftest import HubClient
+
+
+@pytest.fixture
+def readiness(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+    """Whether each `now_or_later` found its value already loaded."""
+    seen: list[bool] = []
+    original = KeyedLoader.ready
+
+    def ready(self: KeyedLoader, key: Any) -> tuple[bool, Any]:
+        found = original(self, key)
+        seen.append(found[0])
+        return found
+
+    monkeypatch.setattr(KeyedLoader, "ready", ready)
+    yield seen
+
+
+PAGE = """{ opportunities(first: 30) { edges { node { id title summary organization { name }
+  category { code label } } } } }"""
+
+FRAGMENTS = """query { opportunities(first: 30) { edges { node { ...Card } } } }
+fragment Card on Opportunity { id t: title ... on Opportunity { org: organization { name } } }"""
+
+
+def test_a_page_completes_from_prefetched_rows(client: HubClient,
+                                                readiness: list[bool]) -> None:
+    data = client.data(PAGE)
+    edges = data["opportunities"]["edges"]
+    assert len(edges) == 30 and all(e["node"]["title"] for e in edges)
+    # title, summary, organization (where set) and category per node, all found loaded.
+    assert len(readiness) >= 3 * 30 and all(readiness)
+    assert any(e["node"]["organization"] for e in edges)
+
+
+def test_fragments_and_aliases_are_followed(client: HubClient, readiness: list[bool]) -> None:
+    data = client.data(FRAGMENTS)
+    assert all(e["node"]["t"] for e in data["opportunities"]["edges"])
+    assert len(readiness) >= 30 and all(readiness)
+
+
+def test_nested_pages_and_news_are_prefetched(client: HubClient,
+                                              readiness: list[bool]) -> None:
+    data = client.data("""{ tenants { opportunities(first: 3) { edges { node { title } } }
+      news(first: 3) { edges { node { title summary } } } }
+      news(first: 10) { edges { node { title } } } events(first: 5) { edges { node { title } } } }""")
+    assert data["news"]["edges"] and data["events"]["edges"]
+    assert readiness and all(readiness)
+
+
+def test_other_roads_load_on_demand_with_the_same_answer(client: HubClient,
+                                                         readiness: list[bool]) -> None:
+    page = client.data(PAGE)["opportunities"]["edges"]
+    readiness.clear()
+    first = page[0]["node"]
+    one = client.data("""query($id: ID!) { opportunity(id: $id) { id title summary
+      organization { name } category { code label } } }""", {"id": first["id"]})
+    assert one["opportunity"] == first
+    assert readiness and not any(readiness)  # nothing prefetched here: awaited, same values
