@@ -19,6 +19,7 @@ class Options:
     smoke: bool
     backend: str
     scale: int
+    tenants: int  # 0: the repository's tenant files
     database_url: str | None
     admin_url: str
     keep_database: bool
@@ -55,6 +56,10 @@ def parser() -> argparse.ArgumentParser:
                    help="database to create (default postgresql; ignored with --database-url)")
     p.add_argument("--scale", type=int, default=None,
                    help="`tatawwu seed demo --scale N` (default 10; smoke 0)")
+    p.add_argument("--tenants", type=int, default=0,
+                   help="tenants in all: the repository's plus generated regional associations "
+                   "(the large set: --scale 100 --tenants 50; default: the repository's). "
+                   "Give it again with --database-url, or the extra tenants become inactive")
     p.add_argument("--database-url", default=None,
                    help="reuse this database (the hub's SQLAlchemy URL); seeded only if empty")
     p.add_argument("--postgres-url", default=ADMIN_URL,
@@ -105,7 +110,7 @@ def parse(argv: list[str] | None = None) -> Options:
     else:
         backend = args.backend or "postgresql"
     return Options(
-        smoke=smoke, backend=backend, scale=pick(args.scale, 10, 0),
+        smoke=smoke, backend=backend, scale=pick(args.scale, 10, 0), tenants=max(0, args.tenants),
         database_url=args.database_url, admin_url=args.postgres_url,
         keep_database=args.keep_database, duration=max(1, pick(args.duration, 10, 1)),
         warmup=max(0, pick(args.warmup, 2, 0)), rounds=max(1, pick(args.rounds, 3, 1)),

@@ -19,6 +19,7 @@ from bench.options import Options
 from bench.proc import BenchError, Server, cpu_seconds, peak_rss_mib
 from bench.queries import SQL_BOUNDS, Facts, Operation, select_operations
 from bench.targets import Context, hub_server, peer_server, peer_versions, raw_server
+from bench.tenants import write_registry
 from bench.wire import WireCounter, admin
 
 STARTERS: dict[str, Callable[[Context], Server]] = {
@@ -103,7 +104,10 @@ class Run:
             self.dataset = ds.new_postgres(opts.admin_url)
         self.say(f"dataset: {self.dataset.backend} {self.dataset.name}")
         try:
-            ctx = Context(sys.executable, opts.hub_source, self.dataset.url, self.work)
+            tenants_dir = write_registry(self.work / "tenants", opts.tenants) \
+                if opts.tenants else None
+            ctx = Context(sys.executable, opts.hub_source, self.dataset.url, self.work,
+                          tenants_dir)
             ds.prepare(ctx, self.dataset, scale=opts.scale, today=opts.today, news=opts.news)
             facts = self.dataset.facts
             self.facts = Facts.of(facts)
@@ -365,7 +369,8 @@ class Run:
                          "warmup_s": opts.warmup, "rounds": opts.rounds,
                          "connections": opts.connections, "locale": opts.locale,
                          "scale": opts.scale if self.dataset and self.dataset.seed_seconds
-                         is not None else None, "targets": list(opts.targets)},
+                         is not None else None, "tenants": opts.tenants or "repository",
+                         "targets": list(opts.targets)},
             "dataset": {**(self.dataset.describe() if self.dataset else {}),
                         "facts": {"q3_opportunity_id": self.facts.opportunity_id,
                                   "q4_staff_tenant": self.facts.staff_tenant,

@@ -26,6 +26,7 @@ class Context:
     hub_source: Path
     database_url: str  # the hub's SQLAlchemy URL
     work: Path  # logs and scripts of this run
+    tenants_dir: Path | None = None  # a generated tenant registry (--tenants), else the repo's
 
     @property
     def dev_key_file(self) -> Path:
@@ -37,6 +38,8 @@ class Context:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "BENCH_"))}
         paths = [str(self.hub_source)] + ([str(REPO_DIR)] if self.hub_source != REPO_DIR else [])
         env["PYTHONPATH"] = os.pathsep.join(paths)
+        if self.tenants_dir is not None:
+            env["HUB_TENANTS_DIR"] = str(self.tenants_dir)
         env.update(extra)
         return env
 
