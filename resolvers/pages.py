@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from aiodataloader import DataLoader
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_, union_all
-from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy.orm import InstrumentedAttribute
 
 from hub.paging import PageRequest, encode_cursor
 from resolvers.database import RequestDatabase
@@ -58,7 +58,7 @@ class Ordering:
 
 @dataclass(slots=True)
 class Page(Generic[T]):
-    rows: list[T]
+    rows: list[T]  # plain read-only rows of T's table, attributes named like T's (loaders.py)
     has_next: bool
     has_previous: bool
     ordering: Ordering
@@ -93,7 +93,8 @@ class PageLoader(DataLoader[Any, Any]):
         self.counts = CountLoader(db, model, scope, filters, owner)
 
     def _select(self, key: PageKey, *extra: Any) -> Select[Any]:
-        stmt = select(self.model, *extra).where(self.scope, *self.filters(key.filters))
+        stmt = select(self.model.__table__, *extra).where(self.scope,
+                                                           *self.filters(key.filters))
         if self.owner is not None:
             stmt = stmt.where(self.owner == key.owner)
         if key.request.after is not None:
@@ -103,16 +104,15 @@ class PageLoader(DataLoader[Any, Any]):
     async def batch_load_fn(self, keys: list[PageKey]) -> list[Page[Any]]:
         grouped: dict[int, list[Any]] = defaultdict(list)
         if len(keys) == 1:
-            grouped[0] = list(await self.db.scalars(self._select(keys[0])))
+            grouped[0] = list(await self.db.rows(self._select(keys[0])))
         else:
             branches = [
                 self._select(key, literal(i).label("page_key")).subquery().select()
                 for i, key in enumerate(keys)
             ]
             union = union_all(*branches).subquery()
-            entity = aliased(self.model, union)
-            for row, i in await self.db.rows(select(entity, union.c.page_key)):
-                grouped[i].append(row)
+            for row in await self.db.rows(select(union)):
+                grouped[row.page_key].append(row)
         pages: list[Page[Any]] = []
         for i, key in enumerate(keys):
             rows = self.ordering.sort(grouped[i])
