@@ -3,7 +3,6 @@ loaded and complete at once; other roads still load on demand; the answers are t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,7 +12,7 @@ from tests.conftest import HubClient
 
 
 @pytest.fixture
-def readiness(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+def readiness(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether each `now_or_later` found its value already loaded."""
     seen: list[bool] = []
     original = KeyedLoader.ready
@@ -24,7 +23,7 @@ def readiness(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
         return found
 
     monkeypatch.setattr(KeyedLoader, "ready", ready)
-    yield seen
+    return seen
 
 
 PAGE = """{ opportunities(first: 30) { edges { node { id title summary organization { name }
