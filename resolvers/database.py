@@ -33,14 +33,18 @@ class RequestDatabase:
             return result.all()
 
     async def rows(self, statement: Executable) -> Sequence[Any]:
-        """Result rows as tuples."""
+        """Result rows as tuples, read through the session's connection (in its transaction):
+        a Core result, without the ORM's row loading, which statements filtered by ORM
+        attributes would otherwise go through."""
         async with self._lock:
-            result = await (await self._open()).execute(statement)
+            connection = await (await self._open()).connection()
+            result = await connection.execute(statement)
             return result.all()
 
     async def scalar(self, statement: Select[Any]) -> Any:
         async with self._lock:
-            return await (await self._open()).scalar(statement)
+            connection = await (await self._open()).connection()
+            return await connection.scalar(statement)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
