@@ -24,7 +24,20 @@ def page_info(page: Page[Any]) -> PageInfo:
 
 
 def edges_of(page: Page[Any], make: Callable[[Any], NodeT], edge: Callable[..., Any]) -> list[Any]:
-    return [edge(cursor=page.cursor(row), node=make(row)) for row in page.rows]
+    return [edge(page=page, row=row, node=make(row)) for row in page.rows]
+
+
+@strawberry.type
+class Edge:
+    """An item of a page. Its cursor is written only when it is asked for: most pages ask
+    for `pageInfo.endCursor` alone."""
+
+    page: strawberry.Private[Page[Any]]
+    row: strawberry.Private[Any]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.page.cursor(self.row)
 
 
 @strawberry.type

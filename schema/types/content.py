@@ -18,7 +18,7 @@ from schema.permissions import Staff
 from schema.policy import EVERYONE, policy
 from schema.prefetch import TEXT_FIELDS, node_fields, prefetch
 from schema.types.common import LocalizedString, Node, Place
-from schema.types.connections import CountedConnection, edges_of, page_info
+from schema.types.connections import CountedConnection, Edge, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
 
 
@@ -130,8 +130,7 @@ class NewsItem(TranslatedText, Node):
 
 
 @strawberry.type
-class NewsEdge:
-    cursor: str
+class NewsEdge(Edge):
     node: NewsItem
 
 
@@ -154,8 +153,7 @@ class NewsConnection(CountedConnection):
 
 
 @strawberry.type
-class EventEdge:
-    cursor: str
+class EventEdge(Edge):
     node: Event
 
 

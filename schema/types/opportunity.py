@@ -23,7 +23,7 @@ from schema.policy import EVERYONE, INHERITED, policy
 from schema.prefetch import TEXT_FIELDS as SELECTED_TEXT
 from schema.prefetch import distinct, node_fields, prefetch
 from schema.types.common import Contact, LocalizedString, Node, Place
-from schema.types.connections import CountedConnection, edges_of, page_info
+from schema.types.connections import CountedConnection, Edge, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
 
 if TYPE_CHECKING:
@@ -266,8 +266,7 @@ def translations_of(rows: list[Any], fields: tuple[str, ...]) -> list[Translatio
 
 
 @strawberry.type
-class OpportunityEdge:
-    cursor: str
+class OpportunityEdge(Edge):
     node: Opportunity
 
 

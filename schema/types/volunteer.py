@@ -18,7 +18,7 @@ from schema.localize import display_locale
 from schema.permissions import Personal, SelfOnly
 from schema.policy import INHERITED, PERSONAL_RECORD_REACH, VOLUNTEER_REACH, policy
 from schema.types.common import Node
-from schema.types.connections import CountedConnection, edges_of, page_info
+from schema.types.connections import CountedConnection, Edge, edges_of, page_info
 from schema.types.opportunity import OpportunityConnection, Skill, skills_of
 from schema.types.tenant import Tenant, tenant_of
 
@@ -191,8 +191,7 @@ class Application(Node):
 
 
 @strawberry.type
-class ApplicationEdge:
-    cursor: str
+class ApplicationEdge(Edge):
     node: Application
 
 
@@ -207,8 +206,7 @@ class ApplicationConnection(CountedConnection):
 
 
 @strawberry.type
-class VolunteerEdge:
-    cursor: str
+class VolunteerEdge(Edge):
     node: Volunteer
 
 
