@@ -35,6 +35,14 @@ class KeyedLoader(DataLoader[Any, Any]):
         self._futures: dict[Any, Any] = {}
         super().__init__(cache_map=self._futures)
 
+    def load(self, key: Any) -> Any:
+        """As DataLoader's, but a cached future that was cancelled (its awaiting resolver
+        was, for example a prefetch under a nulled parent) is loaded again, not re-raised."""
+        future = self._futures.get(key)
+        if future is not None and future.cancelled():
+            del self._futures[key]
+        return super().load(key)
+
     def ready(self, key: Any) -> tuple[bool, Any]:
         future = self._futures.get(key)
         if future is None or not future.done() or future.cancelled() \

@@ -43,10 +43,14 @@ def node_fields(info: Info) -> frozenset[str]:
 
 
 async def prefetch(*loads: tuple[KeyedLoader, Sequence[Any]]) -> None:
-    """Start every (loader, keys) load in the same tick, so each loader sends one batch."""
+    """Start every (loader, keys) load in the same tick, so each loader sends one batch.
+
+    A failed batch is not this page's error: the loader forgets the failed keys, so each
+    node field loads again and reports its own error at its own path, as without prefetch.
+    """
     pending = [loader.load_many(keys) for loader, keys in loads if keys]
     if pending:
-        await asyncio.gather(*pending)
+        await asyncio.gather(*pending, return_exceptions=True)
 
 
 def distinct(values: Iterable[Any]) -> list[Any]:

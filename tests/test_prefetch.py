@@ -3,6 +3,8 @@ loaded and complete at once; other roads still load on demand; the answers are t
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Any
 
 import pytest
@@ -67,3 +69,46 @@ def test_other_roads_load_on_demand_with_the_same_answer(client: HubClient,
       organization { name } category { code label } } }""", {"id": first["id"]})
     assert one["opportunity"] == first
     assert readiness and not any(readiness)  # nothing prefetched here: awaited, same values
+
+
+def test_a_failed_prefetch_fails_only_its_fields(client: HubClient,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from hub.db import models as m
+    from resolvers.loaders import RowByKeyLoader
+
+    original = RowByKeyLoader.batch_load_fn
+
+    async def failing(self: RowByKeyLoader, keys: list[Any]) -> list[Any]:
+        if self.column.class_ is m.Organization:
+            raise RuntimeError("organizations unavailable")
+        return await original(self, keys)
+
+    monkeypatch.setattr(RowByKeyLoader, "batch_load_fn", failing)
+    body = client.post("{ opportunities(first: 10) { pageInfo { endCursor } edges { node { "
+                       "title organization { name } } } } }")
+    page = body["data"]["opportunities"]
+    assert page["pageInfo"]["endCursor"] and all(e["node"]["title"] for e in page["edges"])
+    failed = [e for e in page["edges"] if e["node"]["organization"] is None]
+    assert failed and body["errors"]
+    assert all(err["path"][-1] == "organization" for err in body["errors"])
+    assert "organizations unavailable" not in str(body["errors"])  # masked, as any failure
+
+
+def test_a_cancelled_load_is_loaded_again() -> None:
+    class Squares(KeyedLoader):
+        async def batch_load_fn(self, keys: list[int]) -> list[int]:
+            return [k * k for k in keys]
+
+    async def scenario() -> int:
+        from schema.prefetch import prefetch
+
+        loader = Squares()
+        task = asyncio.ensure_future(prefetch((loader, [2, 3])))
+        await asyncio.sleep(0)  # the prefetch has queued its loads
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        value: int = await loader.load(3)
+        return value
+
+    assert asyncio.run(scenario()) == 9
