@@ -42,7 +42,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         ],
     )
     install(schema._schema)
-    install_direct_resolvers(schema._schema, schema.config.info_class)
+    install_direct_resolvers(schema._schema, schema.config.info_class,
+                             schema.exception_handlers)
     return schema
 
 

@@ -56,9 +56,13 @@ def direct(field: StrawberryField, info_class: type[Any]) -> Resolver:
     return resolve
 
 
-def install_direct_resolvers(schema: GraphQLSchema, info_class: type[Any]) -> list[str]:
+def install_direct_resolvers(schema: GraphQLSchema, info_class: type[Any],
+                             exception_handlers: tuple[Any, ...] = ()) -> list[str]:
     """Give every eligible field of `schema`'s object types a direct resolver; the
-    `Type.field` names that got one."""
+    `Type.field` names that got one. Refused when the strawberry schema has exception
+    handlers: strawberry applies those inside the wrapper these resolvers skip."""
+    if exception_handlers:
+        raise ValueError("direct resolvers would bypass the schema's exception handlers")
     done: list[str] = []
     for type_ in schema.type_map.values():
         if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):

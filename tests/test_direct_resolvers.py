@@ -3,6 +3,7 @@ per-call wrapper, and no guarded field ever does."""
 
 from __future__ import annotations
 
+import pytest
 from graphql import GraphQLObjectType
 
 from schema.build import build_schema
@@ -52,3 +53,10 @@ def test_hot_page_fields_are_direct() -> None:
     schema = build_schema()
     again = install_direct_resolvers(schema._schema, schema.config.info_class)
     assert set(again) == direct
+
+
+def test_refused_beside_exception_handlers() -> None:
+    """strawberry applies exception handlers inside the wrapper that direct resolvers skip."""
+    schema = build_schema()
+    with pytest.raises(ValueError, match="exception handlers"):
+        install_direct_resolvers(schema._schema, schema.config.info_class, (object(),))
