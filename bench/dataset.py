@@ -14,8 +14,8 @@ from typing import Any
 import orjson
 from sqlalchemy.engine import make_url
 
-from bench.proc import run
-from bench.targets import Context
+from bench.proc import BenchError, run
+from bench.targets import REPO_DIR, Context
 from bench.wire import admin
 
 
@@ -79,10 +79,23 @@ def inproc(ctx: Context, args: list[str], timeout: float) -> Any:
     return orjson.loads(out.strip().splitlines()[-1])
 
 
+def _check_registry(ctx: Context, active: list[str]) -> None:
+    """Refuse to sync a registry that lacks tenants the database serves: `tenants sync`
+    would deactivate them, and the run would measure a smaller dataset without saying so."""
+    folder = ctx.tenants_dir or REPO_DIR / "tenants"
+    known = {path.stem for path in folder.glob("*.toml")}
+    missing = [slug for slug in active if slug not in known]
+    if missing:
+        raise BenchError(f"the database serves {len(active)} tenants, {len(missing)} of them "
+                         f"not in {folder} (e.g. {missing[0]}): pass --tenants {len(active)} "
+                         "as when it was built")
+
+
 def prepare(ctx: Context, dataset: Dataset, *, scale: int, today: str, news: int) -> None:
     """Migrate and sync tenants; seed (demo + scale) and top up news only into an empty
     database; then read the facts."""
     hub_command(ctx, ["migrate"], timeout=300)
+    _check_registry(ctx, inproc(ctx, ["facts"], timeout=120)["active_tenants"])
     hub_command(ctx, ["tenants", "sync"], timeout=120)
     existing = inproc(ctx, ["facts"], timeout=120)
     seeded = not existing["rows"]["opportunities"]

@@ -50,11 +50,14 @@ async def facts(url: str) -> dict[str, Any]:
                 .order_by(func.count().desc(), m.Membership.tenant_id).limit(1))).first()
             rows = {name: int(await conn.scalar(select(func.count()).select_from(model)) or 0)
                     for name, model in COUNTED.items()}
+            active_slugs = sorted((await conn.scalars(select(m.Tenant.slug).where(
+                m.Tenant.active))).all())
     finally:
         await engine.dispose()
     staff_tenant_id, staff_tenant = members if members is not None else (0, "")
     return {"opportunity_id": opportunity, "country_tenant_ids": list(tenants),
-            "staff_tenant": staff_tenant, "staff_tenant_id": staff_tenant_id, "rows": rows}
+            "staff_tenant": staff_tenant, "staff_tenant_id": staff_tenant_id, "rows": rows,
+            "active_tenants": active_slugs}
 
 
 def staff_token(key_file: Path, tenant: str) -> dict[str, Any]:

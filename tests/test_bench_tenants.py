@@ -25,3 +25,18 @@ def test_fifty_tenants_load_with_the_hubs_registry(tmp_path: Path) -> None:
 def test_fewer_tenants_than_the_repository_has_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BenchError, match="at least"):
         write_registry(tmp_path / "tenants", 3)
+
+
+def test_a_database_with_tenants_the_registry_lacks_is_refused(tmp_path: Path) -> None:
+    from bench.dataset import _check_registry
+    from bench.targets import Context
+
+    folder = write_registry(tmp_path / "tenants", 10)
+    ctx = Context("python", tmp_path, "sqlite+aiosqlite:///x", tmp_path, folder)
+    slugs = sorted(load_registry(folder))
+    _check_registry(ctx, slugs)  # the same tenants: fine
+    with pytest.raises(BenchError, match="--tenants 11"):
+        _check_registry(ctx, [*slugs, "region-42-jo"])
+    plain = Context("python", tmp_path, "sqlite+aiosqlite:///x", tmp_path)  # the repository's
+    with pytest.raises(BenchError, match="--tenants 10"):
+        _check_registry(plain, slugs)
