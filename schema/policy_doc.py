@@ -111,7 +111,7 @@ unreachable object is simply absent: `null`, or not in the list, and not counted
 ## Records by visibility and status
 
 Rows are scoped in the query (`hub/access.py`, one function for every road) and, on
-PostgreSQL, again by row-level security (migration 0003).
+PostgreSQL, again by row-level security (migrations 0003 and 0004).
 
 | record of T | anonymous, volunteers, client | staff of T | other staff | federation |
 |---|---|---|---|---|

@@ -1,8 +1,8 @@
 """The per-transaction settings that PostgreSQL's row-level security policies read.
 
 Every request transaction starts with one statement that switches to the restricted role
-and states what the principal may read (migration 0003 defines the policies). SQLite has
-no row security: there the query scope is the only guard.
+and states what the principal may read (migrations 0003 and 0004 define the policies).
+SQLite has no row security: there the query scope is the only guard.
 """
 
 from __future__ import annotations
