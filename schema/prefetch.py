@@ -53,5 +53,11 @@ async def prefetch(*loads: tuple[KeyedLoader, Sequence[Any]]) -> None:
         await asyncio.gather(*pending, return_exceptions=True)
 
 
+async def prefetch_texts(info: Info, loader: KeyedLoader, rows: Sequence[Any]) -> None:
+    """A page's translation rows, when any text field of its nodes is selected."""
+    if node_fields(info) & TEXT_FIELDS:
+        await prefetch((loader, [row.id for row in rows]))
+
+
 def distinct(values: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(v for v in values if v is not None))

@@ -16,7 +16,7 @@ from schema.info import FieldLocale, Info
 from schema.localize import TranslatedText, display_locale
 from schema.permissions import Staff
 from schema.policy import EVERYONE, policy
-from schema.prefetch import TEXT_FIELDS, node_fields, prefetch
+from schema.prefetch import prefetch_texts
 from schema.types.common import LocalizedString, Node, Place
 from schema.types.connections import CountedConnection, Edge, edges_of, page_info
 from schema.types.tenant import Tenant, tenant_of
@@ -146,9 +146,7 @@ class NewsConnection(CountedConnection):
     @classmethod
     async def prefetched(cls, info: Info, page: Page[m.NewsItem]) -> NewsConnection:
         """The connection, with its items' texts loaded in one go when any is selected."""
-        if node_fields(info) & TEXT_FIELDS:
-            await prefetch((info.context.loaders.translations_by_news_item,
-                            [r.id for r in page.rows]))
+        await prefetch_texts(info, info.context.loaders.translations_by_news_item, page.rows)
         return cls.of(page)
 
 
@@ -169,7 +167,5 @@ class EventConnection(CountedConnection):
     @classmethod
     async def prefetched(cls, info: Info, page: Page[m.Event]) -> EventConnection:
         """The connection, with its events' texts loaded in one go when any is selected."""
-        if node_fields(info) & TEXT_FIELDS:
-            await prefetch((info.context.loaders.translations_by_event,
-                            [r.id for r in page.rows]))
+        await prefetch_texts(info, info.context.loaders.translations_by_event, page.rows)
         return cls.of(page)
