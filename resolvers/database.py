@@ -27,11 +27,6 @@ class RequestDatabase:
         self._ready = False
         self._lock = asyncio.Lock()
 
-    async def scalars(self, statement: Select[Any]) -> Sequence[Any]:
-        async with self._lock:
-            result = await (await self._open()).scalars(statement)
-            return result.all()
-
     async def rows(self, statement: Executable) -> Sequence[Any]:
         """Result rows as tuples, read through the session's connection (in its transaction):
         a Core result, without the ORM's row loading, which statements filtered by ORM
