@@ -1,31 +1,58 @@
 # The two commands of the README: `make serve` (the demo on embedded SQLite) and `make test`.
+# Both install from the lock (requirements/*.txt, exact versions with hashes) and nothing else;
+# `make lock` re-resolves pyproject.toml on purpose (see README, "Dependencies").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+STAMP_RUN := $(VENV)/.installed-runtime
+STAMP_DEV := $(VENV)/.installed-dev
+LOCK_FLAGS := --generate-hashes --universal --python-version 3.11 --no-emit-index-url \
+	--quiet --custom-compile-command 'make lock'
+LOCK_INPUTS := pyproject.toml requirements/build.in
 
-.PHONY: serve test lint install schema clean
+.PHONY: serve test lint install install-dev lock schema clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-install: $(STAMP)
+# The project itself is installed without its dependencies and without build isolation, so
+# nothing outside the lock is fetched (setuptools comes from the lock, via requirements/build.in).
+$(STAMP_RUN): $(BIN)/python requirements/runtime.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/runtime.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
 
-serve: $(STAMP)
+$(STAMP_DEV): $(BIN)/python requirements/dev.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+
+install-dev: $(STAMP_DEV)
+
+serve: $(STAMP_RUN)
 	$(BIN)/tatawwu serve --demo
 
-lint: $(STAMP)
+lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
 
-schema: $(STAMP)
+# Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you
+# add, remove or change a dependency in pyproject.toml, or to upgrade on purpose; then run
+# `make test` and commit pyproject.toml and requirements/ together.
+lock: $(STAMP_DEV)
+	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) -o requirements/runtime.txt
+	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) --extra dev -o requirements/dev.txt
+	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) --extra dev --extra bench \
+		-o requirements/bench.txt
+
+schema: $(STAMP_DEV)
 	$(BIN)/tatawwu schema print --output schema/schema.graphql
 
 clean:
