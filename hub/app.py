@@ -26,6 +26,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from hub import ide
 from hub.access import ANONYMOUS, Principal, read_scope
 from hub.audit import AuditLog
 from hub.auth import DevKey, TokenVerifier, Unauthenticated, parse_issuers
@@ -108,6 +109,10 @@ class HubGraphQL(GraphQL[RequestContext, None]):
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
+    @property
+    def graphql_ide_html(self) -> str:
+        return ide.page_html()
+
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
     """The hub's ASGI app. The database must already be migrated and its tenants synced."""
@@ -167,6 +172,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *(ide.routes() if settings.is_dev else []),
         ],
         middleware=middleware,
         lifespan=lifespan,
