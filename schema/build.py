@@ -12,7 +12,7 @@ from strawberry.types import ExecutionContext
 from hub.config import Settings
 from schema.direct_resolvers import install_direct_resolvers
 from schema.extensions import CloseDatabase
-from schema.localization import LocaleSelection, directive_sdl, install
+from schema.localization import LocaleSelection, install
 from schema.query import Mutation, Query
 
 
@@ -48,5 +48,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
 
 
 def sdl() -> str:
-    """The schema's SDL, as committed in `schema/schema.graphql`."""
-    return build_schema().as_str() + "\n\n" + directive_sdl() + "\n"
+    """The schema's SDL, as committed in `schema/schema.graphql`: the installed `@locale`
+    directive is printed by `as_str()` already, so it appears once and tools can load it."""
+    return build_schema().as_str() + "\n"

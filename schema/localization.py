@@ -17,7 +17,6 @@ from graphql import (
     GraphQLSchema,
     GraphQLString,
     OperationDefinitionNode,
-    print_directive,
     value_from_ast,
 )
 from strawberry.extensions import SchemaExtension
@@ -35,10 +34,6 @@ LOCALE_DIRECTIVE = GraphQLDirective(
 
 def install(schema: GraphQLSchema) -> None:
     schema.directives = (*schema.directives, LOCALE_DIRECTIVE)
-
-
-def directive_sdl() -> str:
-    return print_directive(LOCALE_DIRECTIVE)
 
 
 class LocaleSelection(SchemaExtension):

@@ -30,3 +30,17 @@ def test_contract_names_from_the_sketch_are_present() -> None:
         assert name in sdl, name
     # Localized fields keep their type; they gained an optional `locale` argument.
     assert re.search(r"titleI18n(\(.*?\))?: LocalizedString!", sdl, re.DOTALL)
+
+
+def test_committed_sdl_builds_the_live_schema() -> None:
+    """Tools (graphql-core, code generators) load the committed file: it must be valid SDL,
+    with each directive declared once, and describe the same schema as the running hub."""
+    from graphql import build_schema, lexicographic_sort_schema, print_schema
+
+    from schema import build_schema as hub_schema
+
+    loaded = build_schema(SNAPSHOT.read_text(encoding="utf-8"))
+    assert loaded.get_directive("locale") is not None
+    live = hub_schema()._schema
+    assert print_schema(lexicographic_sort_schema(loaded)) == print_schema(
+        lexicographic_sort_schema(live))
