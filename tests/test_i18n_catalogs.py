@@ -7,6 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
+import babel
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
@@ -18,9 +19,12 @@ from babel.plural import to_gettext
 from hub.i18n import gettext, ngettext, pgettext, translations_for
 from hub.i18n.catalogs import (
     ARABIC_PLURAL_FORMS,
+    FIXED_IN_BABEL,
     LOCALE_DIR,
+    babel_writes_cldr_arabic_header,
     catalog_path,
     fix_arabic_plural_header,
+    is_cldr_arabic_rule,
     main,
 )
 from hub.i18n.labels import SPOTS_LEFT
@@ -117,21 +121,67 @@ def test_arabic_catalog_carries_the_cldr_plural_header() -> None:
         0, 1, 2, 3, 3, 4, 4, 5, 5, 5]
 
 
-def test_babel_still_writes_the_wrong_header_that_we_fix(tmp_path: Path) -> None:
-    path = tmp_path / "ar" / "LC_MESSAGES" / "messages.po"
+# The header Babel before 2.19 wrote for Arabic (python-babel issue 816: 11-99 and 100-102 swapped).
+BABEL_816_HEADER = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+                    "n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);")
+
+
+def test_which_babel_versions_need_our_plural_fix() -> None:
+    """A canary that reports instead of failing when upstream fixes its bug: the installed
+    Babel either writes CLDR's Arabic rule, and must then be 2.19 or later (our fix is a
+    no-op), or writes another rule, and must then be older (our fix applies). A failure here
+    means our knowledge of which versions need the fix (FIXED_IN_BABEL) is wrong."""
+    installed = tuple(int(part) for part in babel.__version__.split(".")[:2])
+    correct = babel_writes_cldr_arabic_header()
+    fixed_in = ".".join(map(str, FIXED_IN_BABEL))
+    print(f"Babel {babel.__version__}: writes CLDR's Arabic Plural-Forms: {correct}; "
+          f"our header fix is needed before Babel {fixed_in}")
+    assert correct == (installed >= FIXED_IN_BABEL), (
+        f"Babel {babel.__version__} {'writes' if correct else 'does not write'} CLDR's Arabic "
+        "rule: update FIXED_IN_BABEL in hub/i18n/catalogs.py")
+
+
+def test_the_rule_check_reads_the_formula_not_its_spelling() -> None:
+    babel_219 = ("nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && "
+                 "n % 100 <= 10 ? 3 : n % 100 >= 11 && n % 100 <= 99 ? 4 : 5);")
+    assert is_cldr_arabic_rule(ARABIC_PLURAL_FORMS)
+    assert is_cldr_arabic_rule(babel_219)
+    assert not is_cldr_arabic_rule(BABEL_816_HEADER)
+    assert _index(BABEL_816_HEADER.split("plural=", 1)[1].rstrip(";"), 11) == 5
+    assert not is_cldr_arabic_rule("nplurals=2; plural=(n != 1);")
+    assert not is_cldr_arabic_rule("not a header")
+
+
+def _arabic_catalog(folder: Path, plural_forms: str) -> Path:
+    path = folder / "ar" / "LC_MESSAGES" / "messages.po"
     path.parent.mkdir(parents=True)
     catalog = Catalog(locale="ar")
     catalog.add(("%(count)s hour", "%(count)s hours"), string=("a", "b", "c", "d", "e", "f"))
+    catalog.mime_headers = [("Plural-Forms", plural_forms)]
     with path.open("wb") as f:
         write_po(f, catalog)
-    header = read(path).plural_forms
-    assert header != ARABIC_PLURAL_FORMS
-    assert _index(header.split("plural=", 1)[1].rstrip(";"), 11) == 5  # issue 816: 11 -> "other"
+    return path
+
+
+def test_the_fix_rewrites_a_wrong_header_and_keeps_the_messages(tmp_path: Path) -> None:
+    path = _arabic_catalog(tmp_path, BABEL_816_HEADER)
+    assert read(path).plural_forms == BABEL_816_HEADER
     assert main([str(tmp_path)]) == 0
     fixed = read(path)
     assert fixed.plural_forms == ARABIC_PLURAL_FORMS
     assert fixed.get("%(count)s hour") is not None  # the messages survive the rewrite
     assert fix_arabic_plural_header(path) is False  # already right: file left alone
+
+
+def test_the_fix_leaves_a_right_header_in_any_spelling(tmp_path: Path) -> None:
+    path = _arabic_catalog(tmp_path, Catalog(locale="ar").plural_forms)
+    before = path.read_bytes()
+    if babel_writes_cldr_arabic_header():
+        assert fix_arabic_plural_header(path) is False
+        assert path.read_bytes() == before
+    else:  # an older Babel: its own header is the wrong one, and gets fixed
+        assert fix_arabic_plural_header(path) is True
+        assert read(path).plural_forms == ARABIC_PLURAL_FORMS
 
 
 @pytest.mark.parametrize(("n", "text"), [

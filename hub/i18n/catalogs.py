@@ -15,17 +15,23 @@ does not match its .po). A new language is one more catalog, no code change:
     pybabel init -i hub/i18n/locale/messages.pot -d hub/i18n/locale -D messages -l de
     python -m hub.i18n.catalogs
 
-`python -m hub.i18n.catalogs` rewrites the Plural-Forms header of every Arabic catalog:
-Babel writes one with the forms for 11-99 and 100-102 swapped (python-babel issue 816).
+`python -m hub.i18n.catalogs` checks the Plural-Forms header of every Arabic catalog and
+rewrites it where it is not CLDR's rule: Babel before 2.19 writes one with the forms for 11-99
+and 100-102 swapped (python-babel issue 816, fixed in 2.19.0). With a Babel that writes the
+right header the command changes nothing, and says so.
 """
 
 from __future__ import annotations
 
+import gettext as stdlib_gettext
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+import babel
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from babel.support import NullTranslations, Translations
 
@@ -46,11 +52,35 @@ def catalog_path(tag: str, *, locale_dir: Path = LOCALE_DIR, suffix: str = ".po"
     return locale_dir / tag.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
 
 
+FIXED_IN_BABEL: Final = (2, 19)  # the first Babel that writes CLDR's Arabic header
+_RULE_SAMPLES: Final = range(1000)  # every form of a gettext plural rule shows up below this
+
+
+def is_cldr_arabic_rule(plural_forms: str) -> bool:
+    """True if a Plural-Forms header picks CLDR's Arabic form for every count (whatever its
+    spelling: Babel 2.19 writes `n % 100 >= 11 && n % 100 <= 99 ? 4 : 5`, we `n%100>=11 ? 4 :
+    5`)."""
+    def rule(header: str) -> Callable[[int], int]:
+        return stdlib_gettext.c2py(header.split("plural=", 1)[1].strip().rstrip(";"))
+
+    try:
+        theirs, ours = rule(plural_forms), rule(ARABIC_PLURAL_FORMS)
+    except (IndexError, ValueError, SyntaxError):
+        return False
+    return all(theirs(n) == ours(n) for n in _RULE_SAMPLES)
+
+
+def babel_writes_cldr_arabic_header() -> bool:
+    """Whether the installed Babel gives a new Arabic catalog CLDR's plural rule."""
+    return is_cldr_arabic_rule(Catalog(locale="ar").plural_forms)
+
+
 def fix_arabic_plural_header(path: Path) -> bool:
-    """Give the Arabic catalog at `path` CLDR's Plural-Forms; True if the file changed."""
+    """Give the Arabic catalog at `path` CLDR's Plural-Forms if its header has another rule;
+    True if the file changed. A header with the right rule is left as it is."""
     with path.open("rb") as f:
         catalog = read_po(f)
-    if catalog.plural_forms == ARABIC_PLURAL_FORMS:
+    if is_cldr_arabic_rule(catalog.plural_forms):
         return False
     catalog.mime_headers = [("Plural-Forms", ARABIC_PLURAL_FORMS)]
     with path.open("wb") as f:
@@ -99,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     """Fix the header of the Arabic catalogs under the given folder (default: ours)."""
     args = sys.argv[1:] if argv is None else argv
     locale_dir = Path(args[0]) if args else LOCALE_DIR
+    if babel_writes_cldr_arabic_header():
+        print(f"Babel {babel.__version__} writes CLDR's Arabic Plural-Forms: "
+              "checking the catalogs only")
     for path in sorted(locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         language = base_language(path.parent.parent.name.replace("_", "-"))
         if language == "ar" and fix_arabic_plural_header(path):
