@@ -10,8 +10,13 @@ STAMP_DEV := $(VENV)/.installed-dev
 LOCK_FLAGS := --generate-hashes --universal --python-version 3.11 --no-emit-index-url \
 	--quiet --custom-compile-command 'make lock'
 LOCK_INPUTS := pyproject.toml requirements/build.in
+# GraphiQL's browser builds, served by the hub itself in dev mode (hub/ide.py): from the npm
+# lock, exact versions; node_modules/ is not committed.
+IDE_DIR := hub/ide_assets
+STAMP_IDE := $(IDE_DIR)/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve test lint install install-dev lock schema clean
+.PHONY: serve test lint install install-dev lock schema clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -29,18 +34,37 @@ $(STAMP_DEV): $(BIN)/python requirements/dev.txt
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(STAMP_RUN)
 
-install: $(STAMP_RUN)
+$(STAMP_IDE): $(IDE_DIR)/package.json $(IDE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed to install GraphiQL's files"; exit 1; }
+	cd $(IDE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
-install-dev: $(STAMP_DEV)
+install: $(STAMP_RUN) $(STAMP_IDE)
 
-serve: $(STAMP_RUN)
+install-dev: $(STAMP_DEV) $(STAMP_IDE)
+
+serve: $(STAMP_RUN) $(STAMP_IDE)
 	$(BIN)/tatawwu serve --demo
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
+# The GraphiQL browser test drives Debian's Chromium (never a browser download).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends chromium fonts-liberation >/dev/null; \
+		else \
+			echo "$(CHROMIUM) is missing and this is not root: the GraphiQL browser test" \
+				"needs it (sudo apt-get install --no-install-recommends chromium" \
+				"fonts-liberation)"; \
+		fi; \
+	fi
+
+test: lint $(STAMP_IDE) chromium
 	$(BIN)/pytest
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you
@@ -56,4 +80,4 @@ schema: $(STAMP_DEV)
 	$(BIN)/tatawwu schema print --output schema/schema.graphql
 
 clean:
-	rm -rf $(VENV) tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
+	rm -rf $(VENV) $(IDE_DIR)/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
