@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hub import setup_steps
-from hub.config import Settings
+from hub.config import Settings, redact_url
 from hub.errors import ConfigurationError
 from tenants import TenantFileError
+
+if TYPE_CHECKING:
+    from hub.auth import DevKey
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,6 +77,9 @@ def serve(host: str, port: int, demo: bool) -> None:
                                     else "already present"), err=True)
         if settings.is_dev:
             click.echo(DEMO_TOKENS, err=True)
+    if settings.is_dev:
+        click.echo(f"development tokens: signed with {settings.dev_key_file} (created if "
+                   "absent; `tatawwu token` on this database uses it)", err=True)
     ide = " (GraphiQL in the browser)" if settings.is_dev else ""
     click.echo(f"serving http://{host}:{port}/graphql{ide}", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level,
@@ -168,7 +175,7 @@ def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
           federation: bool, hours: int) -> None:
     """Print a development token (dev mode only) on standard output, alone:
     TOKEN=$(tatawwu token --tenant dz-crescent --role coordinator)."""
-    from hub.auth import DevKey, mint_dev_token
+    from hub.auth import mint_dev_token
 
     settings = Settings.from_env()
     if not settings.is_dev:
@@ -185,12 +192,32 @@ def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
             raise click.UsageError(f"there is no tenant {tenant!r}")
         if not roles:
             raise click.UsageError("a staff token needs at least one --role")
-    key = DevKey.load_or_create(settings.dev_key_file)
+    key = hub_dev_key(settings)
     subject = (f"staff:{tenant}:{'+'.join(roles)}" if tenant else
                f"volunteer:{volunteer_id}" if volunteer_id else "federation:analyst")
     click.echo(mint_dev_token(key, subject=subject, tenant=tenant, roles=list(roles),
                               volunteer_id=volunteer_id, federation=federation,
                               ttl_seconds=hours * 3600))
+
+
+def hub_dev_key(settings: Settings) -> DevKey:
+    """The key of the hub that serves `settings.database_url`, never a new one: a token
+    signed with a key the hub does not have would only be refused by it."""
+    from hub.auth import DevKey
+    from hub.auth.dev_tokens import DevKeyNotFound
+
+    try:
+        return DevKey.load(settings.dev_key_file)
+    except DevKeyNotFound:
+        source = ("HUB_DEV_KEY_FILE" if os.environ.get("HUB_DEV_KEY_FILE", "").strip()
+                  else f"the default for the database {redact_url(settings.database_url)}")
+        raise ConfigurationError(
+            f"there is no development key at {settings.dev_key_file} ({source}), so no hub "
+            "would accept a token signed here. The hub creates its key when it starts in dev "
+            "mode: start it first on the same database (`make serve`, or `tatawwu serve` with "
+            "the same HUB_DATABASE_URL), or set HUB_DEV_KEY_FILE to the key file of the hub "
+            "you call (`tatawwu config` where it runs shows it)."
+        ) from None
 
 
 @main.group()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from hub.errors import ConfigurationError
 
@@ -28,7 +33,7 @@ class Settings:
     cors_origins: tuple[str, ...]
     log_level: str
     oidc_issuers: str  # JSON list of {issuer, audience, jwks_url | jwks_file}; see hub.auth
-    dev_key_file: Path  # the local signing key of development tokens (dev mode only)
+    dev_key_file: Path  # the signing key of development tokens (dev mode only); one per database
 
     @property
     def is_dev(self) -> bool:
@@ -63,8 +68,7 @@ class Settings:
             ),
             log_level=env.get("HUB_LOG_LEVEL", "info").strip().lower() or "info",
             oidc_issuers=env.get("HUB_OIDC_ISSUERS", "").strip(),
-            dev_key_file=Path(env.get("HUB_DEV_KEY_FILE", "").strip()
-                              or Path.cwd() / ".tatawwu" / "dev-key.json"),
+            dev_key_file=_dev_key_file(env, url),
         )
 
     def describe(self) -> dict[str, str]:
@@ -86,6 +90,52 @@ class Settings:
 
 def default_database_url() -> str:
     return f"sqlite+aiosqlite:///{Path.cwd() / DEFAULT_SQLITE_FILE}"
+
+
+def default_dev_key_file(database_url: str, env: Mapping[str, str] | None = None) -> Path:
+    """Where the development key of a database is kept when `HUB_DEV_KEY_FILE` is not set.
+
+    One place per database, whatever the working directory, so that `tatawwu token` signs
+    with the key of the hub that serves the same database:
+
+    - an SQLite file: `.tatawwu/<file name>.dev-key.json` in the folder of the database file
+      (its absolute, resolved location);
+    - any other database (PostgreSQL; also in-memory SQLite): the user's data folder,
+      `$XDG_DATA_HOME/tatawwu/dev-keys/<database>-<digest>.json` (`~/.local/share` without
+      XDG_DATA_HOME), the digest being that of the database URL without its password.
+    """
+    env = os.environ if env is None else env
+    try:
+        parsed = make_url(database_url)
+    except ArgumentError:
+        raise ConfigurationError(
+            f"HUB_DATABASE_URL is not a database URL: {redact_url(database_url)!r}") from None
+    name = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and name and name != ":memory:" \
+            and not name.startswith("file:"):
+        database = Path(name).resolve()  # relative: to the working directory, as SQLite
+        return database.parent / ".tatawwu" / f"{database.name}.dev-key.json"
+    identity = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
+                          parsed.database, parsed.query).render_as_string(hide_password=False)
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+    label = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(name).name if name else "")[:40].strip("._")
+    return user_data_dir(env) / "tatawwu" / "dev-keys" / f"{label or 'database'}-{digest}.json"
+
+
+def user_data_dir(env: Mapping[str, str]) -> Path:
+    """`$XDG_DATA_HOME` if it is an absolute path (the XDG rule), else `~/.local/share`."""
+    xdg = env.get("XDG_DATA_HOME", "").strip()
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg)
+    home = env.get("HOME", "").strip()
+    return (Path(home) if home else Path.home()) / ".local" / "share"
+
+
+def _dev_key_file(env: Mapping[str, str], database_url: str) -> Path:
+    chosen = env.get("HUB_DEV_KEY_FILE", "").strip()
+    if chosen:
+        return Path(os.path.abspath(chosen))
+    return default_dev_key_file(database_url, env)
 
 
 def redact_url(url: str) -> str:

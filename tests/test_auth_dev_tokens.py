@@ -19,6 +19,7 @@ from hub.auth import (
     VerifiedToken,
     mint_dev_token,
 )
+from hub.auth.dev_tokens import DevKeyNotFound
 from hub.errors import ConfigurationError
 
 
@@ -65,6 +66,14 @@ def test_a_token_of_the_first_key_verifies_with_the_reloaded_key(key_path: Path)
     token = coordinator(DevKey.load_or_create(key_path))
     reloaded = DevKey.load_or_create(key_path)
     assert verify(TokenVerifier((), reloaded), token).subject == "amina"
+
+
+def test_loading_a_missing_key_refuses_and_creates_nothing(key_path: Path) -> None:
+    with pytest.raises(DevKeyNotFound, match="there is no development key at") as caught:
+        DevKey.load(key_path)
+    assert caught.value.path == key_path
+    assert isinstance(caught.value, ConfigurationError)
+    assert not key_path.parent.exists()
 
 
 def test_a_key_file_others_can_read_is_refused(key_path: Path) -> None:

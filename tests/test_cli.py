@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from hub.auth import DevKey
 from hub.cli import main
 
 
@@ -52,6 +53,7 @@ def test_python_dash_m_hub_runs_the_command() -> None:
 
 def test_token_prints_the_token_alone_and_refuses_bad_combinations(tmp_path: Path) -> None:
     env = {"HUB_DEV_KEY_FILE": str(tmp_path / "key.json"), "HUB_MODE": "dev"}
+    DevKey.load_or_create(tmp_path / "key.json")  # the hub's key, as `tatawwu serve` creates it
     runner = CliRunner()
     result = runner.invoke(main, ["token", "--tenant", "dz-crescent", "--role", "editor"],
                            env=env)

@@ -42,9 +42,19 @@ from hub.errors import ConfigurationError
 DEV_ISSUER = "tatawwu-dev"
 DEV_AUDIENCE = "tatawwu-hub"
 DEV_ALGORITHM = "EdDSA"
+# Kept for importers; the hub's key is at `Settings.dev_key_file`, one per database
+# (see hub.config.default_dev_key_file), not relative to the working directory.
 DEFAULT_DEV_KEY_PATH = Path(".tatawwu") / "dev-key.json"
 VALID_ROLES = ("admin", "coordinator", "editor", "viewer")
 MAX_TTL_SECONDS = 30 * 24 * 3600
+
+
+class DevKeyNotFound(ConfigurationError):
+    """There is no development key file at the given path (nothing was created)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"there is no development key at {path}")
 
 
 class DevKey:
@@ -83,8 +93,12 @@ class DevKey:
 
     @classmethod
     def load(cls, path: Path) -> DevKey:
-        """Load an existing key file; refuse one that others may read."""
-        mode = path.stat().st_mode
+        """Load an existing key file, never creating one (`DevKeyNotFound` if it is absent);
+        refuse one that others may read."""
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise DevKeyNotFound(path) from None
         if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise ConfigurationError(
                 f"{path}: the development key must be readable by its owner only (chmod 600)"
