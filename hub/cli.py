@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from hub import setup_steps
-from hub.config import Settings, redact_url
+from hub.config import Settings, redact_url, sqlite_file
 from hub.errors import ConfigurationError
 from tenants import TenantFileError
 
@@ -211,12 +211,16 @@ def hub_dev_key(settings: Settings) -> DevKey:
     except DevKeyNotFound:
         source = ("HUB_DEV_KEY_FILE" if os.environ.get("HUB_DEV_KEY_FILE", "").strip()
                   else f"the default for the database {redact_url(settings.database_url)}")
+        database = sqlite_file(settings.database_url)
+        nothing_there = (f" There is no database at {database} either: run this where the hub "
+                         "runs, or set HUB_DATABASE_URL to the hub's database."
+                         if database is not None and not database.exists() else "")
         raise ConfigurationError(
             f"there is no development key at {settings.dev_key_file} ({source}), so no hub "
             "would accept a token signed here. The hub creates its key when it starts in dev "
             "mode: start it first on the same database (`make serve`, or `tatawwu serve` with "
             "the same HUB_DATABASE_URL), or set HUB_DEV_KEY_FILE to the key file of the hub "
-            "you call (`tatawwu config` where it runs shows it)."
+            f"you call (`tatawwu config` where it runs shows it).{nothing_there}"
         ) from None
 
 

@@ -105,21 +105,35 @@ def default_dev_key_file(database_url: str, env: Mapping[str, str] | None = None
       XDG_DATA_HOME), the digest being that of the database URL without its password.
     """
     env = os.environ if env is None else env
-    try:
-        parsed = make_url(database_url)
-    except ArgumentError:
-        raise ConfigurationError(
-            f"HUB_DATABASE_URL is not a database URL: {redact_url(database_url)!r}") from None
-    name = parsed.database or ""
-    if parsed.get_backend_name() == "sqlite" and name and name != ":memory:" \
-            and not name.startswith("file:"):
-        database = Path(name).resolve()  # relative: to the working directory, as SQLite
+    parsed = _parse_url(database_url)
+    database = sqlite_file(database_url)
+    if database is not None:
         return database.parent / ".tatawwu" / f"{database.name}.dev-key.json"
+    name = parsed.database or ""
     identity = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
                           parsed.database, parsed.query).render_as_string(hide_password=False)
     digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
     label = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(name).name if name else "")[:40].strip("._")
     return user_data_dir(env) / "tatawwu" / "dev-keys" / f"{label or 'database'}-{digest}.json"
+
+
+def sqlite_file(database_url: str) -> Path | None:
+    """The absolute, resolved path of an SQLite database file; None for other databases and
+    in-memory SQLite. A relative path is relative to the working directory, as for SQLite."""
+    parsed = _parse_url(database_url)
+    name = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or name in ("", ":memory:") \
+            or name.startswith("file:"):
+        return None
+    return Path(name).resolve()
+
+
+def _parse_url(database_url: str) -> URL:
+    try:
+        return make_url(database_url)
+    except ArgumentError:
+        raise ConfigurationError(
+            f"HUB_DATABASE_URL is not a database URL: {redact_url(database_url)!r}") from None
 
 
 def user_data_dir(env: Mapping[str, str]) -> Path:

@@ -93,10 +93,23 @@ def test_without_the_hubs_key_the_token_command_refuses_and_creates_nothing(
     message = " ".join(result.output.split())
     assert f"there is no development key at {expected}" in message
     assert "tatawwu serve" in message and "HUB_DEV_KEY_FILE" in message
+    assert f"There is no database at {database} either" in message
     assert "Traceback" not in result.output
     assert not (tmp_path / "data").exists()
     assert list(work.iterdir()) == []
     assert not (tmp_path / "xdg").exists()
+
+
+def test_a_database_the_hub_never_served_in_dev_mode_has_no_key_either(
+        tmp_path: Path, hub_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = sqlite_hub(tmp_path / "project", hub_env)  # migrated, never served
+    monkeypatch.chdir(tmp_path)
+    result = token({**hub_env, "HUB_DATABASE_URL": settings.database_url}, "--federation")
+    assert result.exit_code == 2 and result.stdout == ""
+    message = " ".join(result.output.split())
+    assert f"there is no development key at {settings.dev_key_file}" in message
+    assert "There is no database" not in message  # the database is there: start the hub
+    assert not settings.dev_key_file.parent.exists()
 
 
 def test_the_default_database_keeps_its_key_beside_it(
@@ -108,7 +121,9 @@ def test_the_default_database_keeps_its_key_beside_it(
     expected = tmp_path / ".tatawwu" / "tatawwu.sqlite3.dev-key.json"
     assert f"HUB_DEV_KEY_FILE={expected}\n" in result.output
     refused = token(hub_env, "--federation")
-    assert refused.exit_code == 2 and str(expected) in " ".join(refused.output.split())
+    refused_text = " ".join(refused.output.split())
+    assert refused.exit_code == 2 and str(expected) in refused_text
+    assert f"There is no database at {tmp_path / 'tatawwu.sqlite3'} either" in refused_text
     assert list(tmp_path.iterdir()) == []
 
 
