@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from hub.demo.records import (
     CampaignSeed,
     CategorySeed,
@@ -16,6 +18,8 @@ from hub.demo.records import (
     SkillSeed,
     VolunteerSeed,
 )
+
+_Owned = TypeVar("_Owned", OpportunitySeed, EventSeed, NewsSeed)
 
 # Dates are day offsets from the seeding day; the texts assume it falls in early November
 # (winter campaigns starting, autumn floods, International Volunteer Day on 5 December).
@@ -5109,13 +5113,23 @@ VOLUNTEERS: tuple[VolunteerSeed, ...] = (
     ),
 )
 
+# The seeding order of the tenant-owned records: tenant by tenant, in this order.
+TENANT_ORDER = ("arco", "dz-crescent", "setif-youth", "eg-crescent", "sa-crescent",
+                "lb-redcross", "ma-crescent", "tn-crescent")
+
+
+def _by_tenant(records: tuple[_Owned, ...]) -> tuple[_Owned, ...]:
+    """The records grouped by tenant in TENANT_ORDER, each group in its written order."""
+    return tuple(sorted(records, key=lambda r: TENANT_ORDER.index(r.tenant)))
+
+
 CONTENT: DemoContent = DemoContent(
     categories=CATEGORIES,
     skills=SKILLS,
     organizations=ORGANIZATIONS,
     campaigns=CAMPAIGNS,
-    opportunities=OPPORTUNITIES,
-    events=EVENTS,
-    news=NEWS,
+    opportunities=_by_tenant(OPPORTUNITIES),
+    events=_by_tenant(EVENTS),
+    news=_by_tenant(NEWS),
     volunteers=VOLUNTEERS,
 )
