@@ -5,15 +5,16 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
-from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from hub.config import Settings
 from schema.direct_resolvers import install_direct_resolvers
 from schema.extensions import CloseDatabase
+from schema.limits import depth_limit_rule
 from schema.localization import LocaleSelection, install
 from schema.query import Mutation, Query
+from schema.scalars import SCALARS
 
 
 class HubSchema(strawberry.Schema):
@@ -26,13 +27,12 @@ class HubSchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     cache_size = settings.query_cache_size if settings else 512
     depth = settings.max_query_depth if settings else 12
-    # One rule class for the schema's life: the validation cache keys on the rule classes, so
-    # a rule made per request (QueryDepthLimiter's own way) would never hit the cache.
-    depth_rule = create_validator(depth, None, None)
+    # One rule class for the schema's life: the validation cache keys on the rule classes.
+    depth_rule = depth_limit_rule(depth)
     schema = HubSchema(
         query=Query,
         mutation=Mutation,
-        config=StrawberryConfig(auto_camel_case=True),
+        config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALARS),
         extensions=[
             CloseDatabase,
             LocaleSelection,

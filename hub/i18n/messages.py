@@ -43,6 +43,8 @@ NEEDS_OFFSET_EXAMPLE: Final = N_(
     "`%(argument)s` needs a time zone offset, e.g. 2026-12-05T09:00Z."
 )
 NEEDS_OFFSET: Final = N_("`%(argument)s` needs a time zone offset.")
+# schema/scalars.py
+DATE_OUT_OF_RANGE: Final = N_("This date and time is outside the range of dates the hub can store.")
 
 # schema/permissions.py
 SIGN_IN_TO_SEE: Final = N_("Sign in to see this field.")
@@ -55,6 +57,106 @@ PERSONAL_DATA: Final = N_("This is personal data.")
 MORE_ERRORS_LEFT_OUT: Final = Plural(
     "%(count)s more error was left out.", "%(count)s more errors were left out."
 )
+# schema/limits.py
+QUERY_TOO_DEEP: Final = Plural(
+    "Fields may be nested at most %(count)s level deep in one query.",
+    "Fields may be nested at most %(count)s levels deep in one query.",
+)
+# schema/document_errors.py: graphql-core's syntax and validation errors (the English
+# original goes to extensions.detail). Names of fields, types, arguments and variables are
+# GraphQL names: keep them as they are.
+INVALID_QUERY: Final = N_("The query is not valid.")
+# TRANSLATORS: line and column are numbers: where the query cannot be read any further.
+SYNTAX_ERROR: Final = N_(
+    "Syntax Error: the query cannot be read at line %(line)s, column %(column)s.")
+DOCUMENT_TOO_DEEP: Final = N_("The query is nested too deeply to be read.")
+# TRANSLATORS: field is a GraphQL field name, type a GraphQL type name, e.g. Opportunity.
+UNKNOWN_FIELD: Final = N_("There is no field “%(field)s” on type %(type)s.")
+# TRANSLATORS: owner is a field such as Query.opportunities or a directive such as locale.
+UNKNOWN_ARGUMENT: Final = N_("“%(argument)s” is not an argument of %(owner)s.")
+MISSING_ARGUMENT: Final = N_(
+    "The argument “%(argument)s” of %(owner)s is required (type %(type)s).")
+MISSING_ARGUMENT_VALUE: Final = N_(
+    "The argument “%(argument)s” is required (type %(type)s) and has no value.")
+# TRANSLATORS: problem is another message of this catalog, already translated.
+ARGUMENT_INVALID: Final = N_("The argument “%(argument)s” is not valid: %(problem)s")
+# TRANSLATORS: value is the value the client sent, as written in the query.
+INVALID_VALUE: Final = N_("%(value)s is not a valid value of type %(type)s.")
+UNKNOWN_ENUM_VALUE: Final = N_("“%(value)s” is not one of the values of %(type)s.")
+UNKNOWN_INPUT_FIELD: Final = N_("There is no field “%(field)s” in the input type %(type)s.")
+MISSING_INPUT_FIELD: Final = N_("The field “%(field)s” of the input type %(type)s is required.")
+NULL_VALUE: Final = N_("A value of type %(type)s is required here; null is not allowed.")
+# TRANSLATORS: variable is a GraphQL variable name, shown after a dollar sign.
+VARIABLE_INVALID: Final = N_("The variable $%(variable)s is not valid: %(problem)s")
+VARIABLE_MISSING: Final = N_(
+    "The variable $%(variable)s (type %(type)s) is required and has no value.")
+VARIABLE_UNUSED: Final = N_("The variable $%(variable)s is declared but never used.")
+VARIABLE_UNDEFINED: Final = N_("The variable $%(variable)s is used but never declared.")
+# TRANSLATORS: given and expected are GraphQL types such as String and [String!].
+VARIABLE_TYPE_MISMATCH: Final = N_(
+    "The variable $%(variable)s has type %(given)s, but %(expected)s is expected here.")
+VARIABLE_NOT_INPUT: Final = N_(
+    "The variable $%(variable)s cannot have type %(type)s: it is not an input type.")
+DUPLICATE_VARIABLE: Final = N_("The variable $%(variable)s is declared more than once.")
+VALUES_TOO_DEEP: Final = N_("The variables' values are nested too deeply.")
+UNKNOWN_TYPE: Final = N_("There is no type “%(type)s”.")
+UNKNOWN_FRAGMENT: Final = N_("There is no fragment “%(fragment)s”.")
+UNUSED_FRAGMENT: Final = N_("The fragment “%(fragment)s” is never used.")
+FRAGMENT_CYCLE: Final = N_("The fragment “%(fragment)s” spreads itself.")
+DUPLICATE_FRAGMENT: Final = N_("There is more than one fragment named “%(fragment)s”.")
+# TRANSLATORS: parent and type are GraphQL type names.
+FRAGMENT_TYPE_MISMATCH: Final = N_(
+    "This fragment cannot apply here: an object of type %(parent)s is never of type %(type)s.")
+FRAGMENT_ON_LEAF: Final = N_(
+    "A fragment applies to object, interface or union types, not to %(type)s.")
+LEAF_WITH_SELECTION: Final = N_(
+    "The field “%(field)s” has type %(type)s, which has no fields to select.")
+NEEDS_SELECTION: Final = N_(
+    "The field “%(field)s” has type %(type)s: select some of its fields.")
+# TRANSLATORS: directive is a GraphQL directive name, shown after an at sign.
+UNKNOWN_DIRECTIVE: Final = N_("There is no directive @%(directive)s.")
+MISPLACED_DIRECTIVE: Final = N_("The directive @%(directive)s cannot be used here.")
+DUPLICATE_DIRECTIVE: Final = N_("The directive @%(directive)s can be used only once here.")
+# TRANSLATORS: name is the name under which a field answers (its alias or its name).
+FIELD_CONFLICT: Final = N_(
+    "Different fields answer under the name “%(name)s”; give one of them another alias.")
+DUPLICATE_ARGUMENT: Final = N_("The argument “%(argument)s” is given more than once.")
+DUPLICATE_INPUT_FIELD: Final = N_("The input field “%(field)s” is given more than once.")
+DUPLICATE_OPERATION: Final = N_("There is more than one operation named “%(operation)s”.")
+LONE_ANONYMOUS_OPERATION: Final = N_(
+    "An operation without a name must be the only operation of the document.")
+NOT_EXECUTABLE: Final = N_("A query document may hold only operations and fragments.")
+# TRANSLATORS: operation is one of the GraphQL keywords query, mutation, subscription.
+OPERATION_NOT_SUPPORTED: Final = N_("This hub does not answer %(operation)s operations.")
+# TRANSLATORS: suggestions is a list of GraphQL names, e.g. `title` or `titleI18n`.
+DID_YOU_MEAN: Final = N_("Did you mean %(suggestions)s?")
+
+# schema/transport_errors.py: requests that are not GraphQL requests at all
+INVALID_REQUEST: Final = N_("This is not a valid GraphQL request.")
+INVALID_JSON: Final = N_("The request body is not valid JSON.")
+JSON_TOO_DEEP: Final = N_("The request's JSON is nested too deeply.")
+MISSING_QUERY: Final = N_("The request has no GraphQL query: send it in `query`.")
+QUERY_NOT_STRING: Final = N_("`query` must be a string.")
+VARIABLES_NOT_OBJECT: Final = N_("`variables` must be a JSON object.")
+EXTENSIONS_NOT_OBJECT: Final = N_("`extensions` must be a JSON object.")
+UNSUPPORTED_CONTENT_TYPE: Final = N_(
+    "Send the request as application/json with POST, or in the URL with GET.")
+METHOD_NOT_ALLOWED: Final = N_("Send GraphQL requests with GET or POST.")
+QUERIES_ONLY_OVER_GET: Final = N_(
+    "Only queries may be sent with GET; send this operation with POST.")
+# TRANSLATORS: operation is the name of an operation in the client's query document.
+UNKNOWN_OPERATION: Final = N_("The document has no operation named “%(operation)s”.")
+OPERATION_NAME_NEEDED: Final = N_(
+    "Name the operation to run in `operationName`: the document does not hold exactly one.")
+BATCH_NOT_ACCEPTED: Final = N_("Send one operation per request; batches are not accepted.")
+NO_IDE_HERE: Final = N_("This hub serves no GraphQL IDE; send a query.")
+
+# resolvers/taxonomy.py
+# TRANSLATORS: code is a category code such as FIRST_AID; keep it as it is.
+UNKNOWN_CATEGORY: Final = N_("There is no category “%(code)s”.")
+# TRANSLATORS: code is a skill code such as ARABIC_SIGN_LANGUAGE; keep it as it is.
+UNKNOWN_SKILL: Final = N_("There is no skill “%(code)s”.")
+
 # hub/auth, hub/authentication.py: the reason goes to extensions.detail, in English
 CREDENTIALS_REFUSED: Final = N_("Your credentials were refused; sign in again.")
 # schema/permissions.py, schema/query.py, schema/mutations
@@ -83,7 +185,20 @@ ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
     SIGN_IN_TO_SEE, STAFF_ONLY, OWNING_TENANT_STAFF_ONLY, OWNING_TENANT_EDITORS_ONLY,
     PERSONAL_DATA, MORE_ERRORS_LEFT_OUT, INTERNAL_ERROR, CREDENTIALS_REFUSED, SELF_ONLY,
     STAFF_LIST_ONLY, OWN_TENANT_FILTER_ONLY, VOLUNTEER_ONLY, EDITORS_ONLY, NOT_FOUND,
-    UNSUPPORTED_LOCALE, UNKNOWN_TEXT_FIELD, TEXT_TOO_LONG, EMPTY_TEXT,
+    UNSUPPORTED_LOCALE, UNKNOWN_TEXT_FIELD, TEXT_TOO_LONG, EMPTY_TEXT, QUERY_TOO_DEEP,
+    DATE_OUT_OF_RANGE, INVALID_QUERY, SYNTAX_ERROR, DOCUMENT_TOO_DEEP, UNKNOWN_FIELD,
+    UNKNOWN_ARGUMENT, MISSING_ARGUMENT, MISSING_ARGUMENT_VALUE, ARGUMENT_INVALID, INVALID_VALUE,
+    UNKNOWN_ENUM_VALUE, UNKNOWN_INPUT_FIELD, MISSING_INPUT_FIELD, NULL_VALUE, VARIABLE_INVALID,
+    VARIABLE_MISSING, VARIABLE_UNUSED, VARIABLE_UNDEFINED, VARIABLE_TYPE_MISMATCH,
+    VARIABLE_NOT_INPUT, DUPLICATE_VARIABLE, VALUES_TOO_DEEP, UNKNOWN_TYPE, UNKNOWN_FRAGMENT,
+    UNUSED_FRAGMENT, FRAGMENT_CYCLE, DUPLICATE_FRAGMENT, FRAGMENT_TYPE_MISMATCH,
+    FRAGMENT_ON_LEAF, LEAF_WITH_SELECTION, NEEDS_SELECTION, UNKNOWN_DIRECTIVE,
+    MISPLACED_DIRECTIVE, DUPLICATE_DIRECTIVE, FIELD_CONFLICT, DUPLICATE_ARGUMENT,
+    DUPLICATE_INPUT_FIELD, DUPLICATE_OPERATION, LONE_ANONYMOUS_OPERATION, NOT_EXECUTABLE,
+    OPERATION_NOT_SUPPORTED, DID_YOU_MEAN, INVALID_REQUEST, INVALID_JSON,
+    JSON_TOO_DEEP, MISSING_QUERY, QUERY_NOT_STRING, VARIABLES_NOT_OBJECT, EXTENSIONS_NOT_OBJECT,
+    UNSUPPORTED_CONTENT_TYPE, METHOD_NOT_ALLOWED, QUERIES_ONLY_OVER_GET, UNKNOWN_OPERATION,
+    OPERATION_NAME_NEEDED, BATCH_NOT_ACCEPTED, NO_IDE_HERE, UNKNOWN_CATEGORY, UNKNOWN_SKILL,
 )
 
 
