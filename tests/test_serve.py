@@ -25,8 +25,10 @@ def free_port() -> int:
 @pytest.mark.parametrize("fresh_backend", ["sqlite", "postgresql"], indirect=True)
 def test_serve_demo_from_an_empty_database(fresh_backend: Database, tmp_path: Path) -> None:
     port = free_port()
+    # The development key of a PostgreSQL database lives in the user's data folder: a
+    # folder of the test's own, so nothing is left in the real one.
     env = {**os.environ, "HUB_DATABASE_URL": fresh_backend.settings.database_url,
-           "HUB_LOG_LEVEL": "warning"}
+           "HUB_LOG_LEVEL": "warning", "XDG_DATA_HOME": str(tmp_path / "data")}
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         process = subprocess.Popen(

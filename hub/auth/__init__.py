@@ -9,7 +9,6 @@ from hub.auth.api_keys import (
     prefix_of,
 )
 from hub.auth.dev_tokens import (
-    DEFAULT_DEV_KEY_PATH,
     DEV_AUDIENCE,
     DEV_ISSUER,
     VALID_ROLES,
@@ -21,7 +20,6 @@ from hub.auth.issuers import IssuerConfig, parse_issuers
 from hub.auth.tokens import TokenVerifier, VerifiedToken
 
 __all__ = [
-    "DEFAULT_DEV_KEY_PATH",
     "DEV_AUDIENCE",
     "DEV_ISSUER",
     "VALID_ROLES",

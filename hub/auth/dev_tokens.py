@@ -42,9 +42,6 @@ from hub.errors import ConfigurationError
 DEV_ISSUER = "tatawwu-dev"
 DEV_AUDIENCE = "tatawwu-hub"
 DEV_ALGORITHM = "EdDSA"
-# Kept for importers; the hub's key is at `Settings.dev_key_file`, one per database
-# (see hub.config.default_dev_key_file), not relative to the working directory.
-DEFAULT_DEV_KEY_PATH = Path(".tatawwu") / "dev-key.json"
 VALID_ROLES = ("admin", "coordinator", "editor", "viewer")
 MAX_TTL_SECONDS = 30 * 24 * 3600
 
