@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Final
 
 from hub.errors import BadUserInput
 from hub.i18n import messages as msg
+
+# Keys are BIGINT on PostgreSQL and INTEGER (64-bit) on SQLite: a larger number never names
+# a row, and the drivers raise (OverflowError) when asked to bind one.
+MAX_KEY: Final = 2**63 - 1
+
+
+def is_key(value: object) -> bool:
+    """Whether `value` can be a row's integer key: 1 .. 2^63 - 1."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_KEY
 
 
 def encode_id(type_name: str, key: int) -> str:
@@ -14,13 +24,18 @@ def encode_id(type_name: str, key: int) -> str:
 
 
 def decode_id(global_id: str, expected: str | None = None) -> tuple[str, int]:
-    """(type name, integer key); a malformed id or one of another type is bad input."""
+    """(type name, integer key); a malformed id, one whose key no row can have, or one of
+    another type is bad input."""
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
         text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
         type_name, _, key_text = text.partition(":")
+        # Digits only, as encode_id writes them (int() would also take "+1", " 1", "١").
+        if not type_name or not (key_text.isascii() and key_text.isdigit()) \
+                or len(key_text) > len(str(MAX_KEY)):
+            raise ValueError
         key = int(key_text)
-        if not type_name or key < 1:
+        if not is_key(key):
             raise ValueError
     except (ValueError, UnicodeError, binascii.Error):
         raise BadUserInput(msg.INVALID_ID, argument="id") from None

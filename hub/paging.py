@@ -7,13 +7,14 @@ import base64
 import binascii
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
 from hub.errors import BadUserInput
 from hub.i18n import messages as msg
+from hub.ids import is_key
 
 MAX_PAGE_SIZE = 100
 
@@ -52,18 +53,21 @@ def decode_cursor(cursor: str, *, kind: str, shape: Sequence[type]) -> tuple[Any
         if len(values) != len(shape):
             raise ValueError
         return tuple(_coerce(v, t) for v, t in zip(values, shape, strict=True))
-    except (ValueError, TypeError, UnicodeError, binascii.Error, orjson.JSONDecodeError):
+    except (ValueError, TypeError, OverflowError, UnicodeError, binascii.Error,
+            orjson.JSONDecodeError):
         raise BadUserInput(msg.INVALID_CURSOR, argument="after") from None
 
 
 def _coerce(value: Any, wanted: type) -> Any:
+    """A cursor value as the database can bind it: an aware datetime that has a UTC
+    equivalent (OverflowError otherwise), or an integer key of the database's range."""
     if wanted is datetime:
         if not isinstance(value, str):
             raise ValueError
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise ValueError
-        return parsed
-    if wanted is int and (not isinstance(value, int) or isinstance(value, bool)):
+        return parsed.astimezone(UTC)
+    if wanted is int and not is_key(value):
         raise ValueError
     return value
