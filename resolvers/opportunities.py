@@ -12,6 +12,7 @@ from hub.db.models import Opportunity, OpportunitySkill, OpportunityTranslation
 from hub.paging import page_request
 from resolvers.context import RequestContext
 from resolvers.pages import Ordering, Page, PageKey, PageLoader
+from resolvers.taxonomy import check_codes
 
 ORDERING = Ordering("Opportunity", (Opportunity.id,), descending=True)
 MAX_SEARCH_LENGTH = 200
@@ -120,6 +121,8 @@ async def opportunity_page(
     request = page_request(
         first, after, kind=ORDERING.kind, shape=ORDERING.shape, max_size=ctx.settings.max_page_size
     )
+    if filter is not None:
+        await check_codes(ctx, categories=filter.categories, skills=filter.skills)
     if tenant_id is not None:
         owner, value = "tenant", tenant_id
     elif campaign_id is not None:

@@ -21,6 +21,7 @@ from hub.paging import page_request
 from resolvers.context import RequestContext
 from resolvers.opportunities import ORDERING as OPPORTUNITY_ORDERING
 from resolvers.pages import Filters, Ordering, Page, PageKey, PageLoader
+from resolvers.taxonomy import check_codes
 
 VOLUNTEER_ORDERING = Ordering("Volunteer", (Volunteer.id,), descending=False)
 APPLICATION_ORDERING = Ordering("Application", (Application.id,), descending=True)
@@ -74,6 +75,7 @@ async def volunteer_page(ctx: RequestContext, *, first: int | None, after: str |
                          filter: VolunteerFilter) -> Page[Volunteer]:
     request = page_request(first, after, kind=VOLUNTEER_ORDERING.kind,
                            shape=VOLUNTEER_ORDERING.shape, max_size=ctx.settings.max_page_size)
+    await check_codes(ctx, skills=filter.skills)
     loader = _loader(ctx, "volunteers", Volunteer, VOLUNTEER_ORDERING, volunteer_clauses)
     page: Page[Volunteer] = await loader.load(PageKey(None, request, filter))
     return page
