@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
@@ -37,10 +37,12 @@ from hub.db.migrate import current_revision, head_revision
 from hub.db.row_security import prelude
 from hub.errors import ConfigurationError
 from hub.i18n import LocaleChain
+from hub.request_ids import RequestIdMiddleware
 from resolvers.context import RequestContext
 from resolvers.database import RequestDatabase
 from resolvers.tenant_index import TenantIndex
 from schema import build_schema, coded_errors
+from schema.transport_errors import error_body, refusal
 
 log = logging.getLogger("tatawwu")
 
@@ -77,7 +79,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         state = self.state
         explicit = request.query_params.get("lang")
-        request_id = getattr(request.state, "request_id", None) or uuid.uuid4().hex
+        request_id: str = request.state.request_id
         principal: Principal = getattr(request.state, "principal", ANONYMOUS)
         scope = read_scope(principal, state.tenants.inactive_ids)
         postgres = state.engine.dialect.name == "postgresql"
@@ -106,8 +108,30 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             result.errors = coded_errors(result.errors, request_id, locale)
         return await super().process_result(request, result)
 
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """strawberry's own, except that its refusals (HTTPException: a body that is not
+        JSON, no query, a mutation over GET...) answer JSON with a code, not plain text."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            found = refusal(exc)
+            body = error_body(found, exc.reason, _header_locale(request),
+                              request.state.request_id)
+            response = Response(self.encode_json(body), status_code=found.status,
+                                headers=found.headers, media_type="application/json")
+        await response(scope, receive, send)
+
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """orjson: faster than json, and it refuses documents nested over 1024 levels
+        with a JSONDecodeError (the json module raises RecursionError: a 500)."""
+        return orjson.loads(data)
 
     @property
     def graphql_ide_html(self) -> str:
@@ -161,7 +185,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         return JSONResponse({"status": "ready", "revision": revision,
                              "tenants": len(state.tenants.active)})
 
-    middleware = []
+    middleware = [Middleware(RequestIdMiddleware)]
     if settings.cors_origins:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=list(settings.cors_origins),
@@ -169,7 +193,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         ))
     return Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            # Every method: strawberry refuses the others, with a coded JSON 405.
+            Route("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *(ide.routes() if settings.is_dev else []),
@@ -199,8 +224,7 @@ class _Deferred:
             await response(scope, receive, send)
             return
         request = Request(scope)
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-        request.state.request_id = request_id
+        request_id: str = request.state.request_id  # RequestIdMiddleware
         try:
             request.state.principal = await self.app.state.authenticator.principal(
                 request.headers)
