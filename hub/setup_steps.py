@@ -38,14 +38,16 @@ async def sync(settings: Settings, registry: dict[str, TenantDefinition]) -> Syn
 
 
 async def seed(settings: Settings, today: date, *, only_if_empty: bool = True) -> SeedReport | None:
-    """Seed the hand-written demo in one transaction; None when data was already there."""
-    from hub.demo.content import CONTENT
+    """Seed the hand-written demo in one transaction; None when data was already there.
+    Raises `DemoDataError` naming the file and the field when a demo data file is invalid."""
+    from hub.demo.loader import demo_content  # pydantic is imported only to seed
 
+    content = demo_content()
     engine = make_engine(settings.database_url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             if only_if_empty and await has_content(session):
                 return None
-            return await seed_demo(session, CONTENT, today)
+            return await seed_demo(session, content, today)
     finally:
         await engine.dispose()

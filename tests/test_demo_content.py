@@ -1,4 +1,10 @@
-"""The hand-written demo records hold together: keys, references, hours, locales and places."""
+"""The demo tells a believable story: every tenant and group present, dates in the demo's
+window, fictitious contacts, texts that are not copied from one record to another.
+
+Whether the records are valid (shapes, known codes, references, hours, locales) is the
+loader's job, tested in test_demo_loader.py; loading here already proves the packaged files
+pass it.
+"""
 
 from __future__ import annotations
 
@@ -9,105 +15,29 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from hub.db.models.enums import (
-    ApplicationStatus,
-    EventKind,
-    OpportunityFormat,
-    RecordStatus,
-    Visibility,
-    VolunteerGroup,
-)
-from hub.demo.content import CONTENT
-from hub.demo.records import DemoContent, OpportunitySeed, VolunteerSeed
+from hub.db.models.enums import VolunteerGroup
+from hub.demo.loader import demo_content
+from hub.demo.records import DemoContent, VolunteerSeed
 from tenants import load_registry
 
 LOCALES = {"ar", "en", "fr"}
-ORGANIZATION_KINDS = {
-    "SCHOOL", "UNIVERSITY", "MUNICIPALITY", "BRANCH", "NGO", "HOSPITAL", "TRAINING_CENTER",
-    "COMPANY",
-}
-NO_HOURS = {"APPLIED", "REJECTED", "WITHDRAWN", "NO_SHOW"}
 TENANTS = load_registry()
+CONTENT = demo_content()
+EXAMPLE_EMAIL = r"[a-z0-9.\-]+@[a-z0-9.\-]+\.example\.[a-z]{2,3}"
+PHONE = r"\+\d{1,3}( \d{1,4})+"
 
 
 def duplicates(keys: Iterable[str]) -> list[str]:
     return sorted(k for k, n in Counter(keys).items() if n > 1)
 
 
-def opportunities_by_key(content: DemoContent) -> dict[str, OpportunitySeed]:
-    return {o.key: o for o in content.opportunities}
-
-
-def has_started(opportunity: OpportunitySeed) -> bool:
-    return opportunity.is_ongoing or (
-        opportunity.starts_day is not None and opportunity.starts_day < 0
-    )
-
-
-def reference_problems(content: DemoContent) -> list[str]:
-    """Every key a record names exists, and belongs to the record's tenant."""
+def age_problems(volunteer: VolunteerSeed) -> list[str]:
+    """Pupils are of school age and retirees of retirement age on the demo's day."""
     problems: list[str] = []
-    categories = {c.code for c in content.categories}
-    skills = {s.code for s in content.skills}
-    organizations = {o.key: o.tenant for o in content.organizations}
-    campaigns = {c.key: c.tenant for c in content.campaigns}
-    for o in content.opportunities:
-        if o.category not in categories:
-            problems.append(f"{o.key}: unknown category {o.category}")
-        problems += [f"{o.key}: unknown skill {s}" for s in o.skills if s not in skills]
-        if o.organization is not None and organizations.get(o.organization) != o.tenant:
-            problems.append(f"{o.key}: organization {o.organization} is not of {o.tenant}")
-        if o.campaign is not None and campaigns.get(o.campaign) != o.tenant:
-            problems.append(f"{o.key}: campaign {o.campaign} is not of {o.tenant}")
-    opportunities = opportunities_by_key(content)
-    for v in content.volunteers:
-        problems += [f"{v.key}: unknown skill {s}" for s in v.skills if s not in skills]
-        problems += [f"{v.key}: unknown tenant {t}" for t in v.tenants if t not in TENANTS]
-        named = [key for key, *_ in v.applications] + list(v.saved)
-        for key in named:
-            opportunity = opportunities.get(key)
-            if opportunity is None:
-                problems.append(f"{v.key}: unknown opportunity {key}")
-            elif opportunity.tenant not in v.tenants:
-                problems.append(f"{v.key}: {key} is of {opportunity.tenant}, not a membership")
-            elif opportunity.status == "DRAFT":
-                problems.append(f"{v.key}: {key} is an unpublished draft")
-    return problems
-
-
-def hours_problems(content: DemoContent) -> list[str]:
-    """Hours are never negative, verified never exceed logged, and none before the start."""
-    problems: list[str] = []
-    opportunities = opportunities_by_key(content)
-    for v in content.volunteers:
-        for key, status, logged, verified in v.applications:
-            where = f"{v.key} on {key}"
-            if status not in ApplicationStatus.__members__:
-                problems.append(f"{where}: unknown status {status}")
-            if logged < 0 or verified < 0:
-                problems.append(f"{where}: negative hours")
-            if verified > logged:
-                problems.append(f"{where}: {verified} verified > {logged} logged")
-            if status in NO_HOURS and (logged or verified):
-                problems.append(f"{where}: {status} with hours")
-            opportunity = opportunities.get(key)
-            if opportunity and not has_started(opportunity) and (logged or status == "COMPLETED"):
-                problems.append(f"{where}: hours or completion before the opportunity starts")
-    return problems
-
-
-def volunteer_problems(volunteer: VolunteerSeed) -> list[str]:
-    problems: list[str] = []
-    if volunteer.group not in VolunteerGroup.__members__:
-        problems.append(f"{volunteer.key}: unknown group {volunteer.group}")
     if volunteer.group == "PUPIL" and not 2008 <= volunteer.birth_year <= 2011:
         problems.append(f"{volunteer.key}: a pupil born in {volunteer.birth_year}")
     if volunteer.group == "RETIREE" and not 1950 <= volunteer.birth_year <= 1962:
         problems.append(f"{volunteer.key}: a retiree born in {volunteer.birth_year}")
-    if not volunteer.tenants:
-        problems.append(f"{volunteer.key}: member of no tenant")
-    keys = [key for key, *_ in volunteer.applications]
-    problems += [f"{volunteer.key}: applies twice to {k}" for k in duplicates(keys)]
     return problems
 
 
@@ -125,107 +55,30 @@ def text_values(text: object) -> list[str]:
     return [getattr(text, f.name) for f in dataclasses.fields(text)]  # type: ignore[arg-type]
 
 
-def tenant_languages(slug: str) -> set[str]:
-    return {tag.split("-")[0] for tag in TENANTS[slug].locales}
+# --- the whole demo -----------------------------------------------------------------------
 
 
-# --- keys and tenants -------------------------------------------------------------------
+@pytest.mark.parametrize("kind", [f.name for f in dataclasses.fields(DemoContent)])
+def test_every_kind_of_record_is_there(kind: str) -> None:
+    assert getattr(CONTENT, kind)
 
 
-@pytest.mark.parametrize("kind", [
-    "categories", "skills", "organizations", "campaigns", "opportunities", "events", "news",
-    "volunteers",
-])
-def test_keys_are_unique_within_each_kind(kind: str) -> None:
-    records = getattr(CONTENT, kind)
-    keys = [getattr(r, "code", None) or r.key for r in records]
-    assert records
-    assert duplicates(keys) == []
-
-
-def test_every_record_belongs_to_a_known_tenant() -> None:
-    owned = [*CONTENT.organizations, *CONTENT.campaigns, *CONTENT.opportunities,
-             *CONTENT.events, *CONTENT.news]
-    assert sorted({r.key for r in owned if r.tenant not in TENANTS}) == []
-
-
-def test_every_volunteer_tenant_is_known() -> None:
-    unknown = {t for v in CONTENT.volunteers for t in v.tenants if t not in TENANTS}
-    assert unknown == set()
-
-
-def test_taxonomy_labels_are_in_the_three_locales() -> None:
-    for seed in (*CONTENT.categories, *CONTENT.skills):
-        assert set(seed.labels) == LOCALES, seed.code
-        assert all(label.strip() for label in seed.labels.values()), seed.code
-
-
-def test_organizations_have_a_known_kind_and_a_city() -> None:
-    for o in CONTENT.organizations:
-        assert o.kind in ORGANIZATION_KINDS, o.key
-        assert o.name.strip() and o.city.strip(), o.key
-
-
-def test_campaigns_end_after_they_start_and_have_titles() -> None:
-    for c in CONTENT.campaigns:
-        assert c.starts_day <= c.ends_day, c.key
-        assert c.titles and set(c.titles) <= LOCALES, c.key
-        assert all(t.strip() for t in c.titles.values()), c.key
-
-
-# --- references -------------------------------------------------------------------------
-
-
-def test_references_resolve_within_the_same_tenant() -> None:
-    assert reference_problems(CONTENT) == []
-
-
-def test_hours_are_consistent_with_statuses_and_dates() -> None:
-    assert hours_problems(CONTENT) == []
-
-
-def test_volunteers_are_consistent() -> None:
-    problems = [p for v in CONTENT.volunteers for p in volunteer_problems(v)]
-    assert problems == []
-
-
-def test_accepted_applications_fit_the_capacity() -> None:
-    taken = Counter(key for v in CONTENT.volunteers for key, status, *_ in v.applications
-                    if status in ("ACCEPTED", "COMPLETED"))
-    for o in CONTENT.opportunities:
-        if o.capacity is not None:
-            assert taken[o.key] <= o.capacity, o.key
-
-
-def test_the_checks_catch_broken_records() -> None:
-    """The checks above find real faults: break one record at a time and look."""
-    first = CONTENT.volunteers[0]
-    foreign = next(o for o in CONTENT.opportunities if o.tenant not in first.tenants)
-    not_started = next(o for o in CONTENT.opportunities
-                       if not has_started(o) and o.status == "PUBLISHED"
-                       and o.tenant in first.tenants)
-    other_org = next(o for o in CONTENT.organizations
-                     if o.tenant != CONTENT.opportunities[0].tenant)
-    broken = {
-        "foreign application": dataclasses.replace(first, applications=(
-            (foreign.key, "APPLIED", 0.0, 0.0),)),
-        "unknown saved": dataclasses.replace(first, saved=("no-such-opportunity",)),
-        "verified > logged": dataclasses.replace(first, applications=(
-            (not_started.key, "ACCEPTED", 2.0, 3.0),)),
-        "completed before start": dataclasses.replace(first, applications=(
-            (not_started.key, "COMPLETED", 0.0, 0.0),)),
-    }
-    for name, volunteer in broken.items():
-        content = dataclasses.replace(CONTENT, volunteers=(volunteer,))
-        assert reference_problems(content) + hours_problems(content), name
-    opportunity = dataclasses.replace(CONTENT.opportunities[0], organization=other_org.key)
-    content = dataclasses.replace(CONTENT, opportunities=(opportunity,), volunteers=())
-    assert reference_problems(content)
-    pupil = dataclasses.replace(first, group="PUPIL", birth_year=1990)
-    assert volunteer_problems(pupil)
+def test_the_demo_is_loaded_once() -> None:
+    assert demo_content() is CONTENT
 
 
 # --- volunteers ---------------------------------------------------------------------------
+
+
+def test_volunteers_are_of_an_age_that_fits_their_group() -> None:
+    assert [p for v in CONTENT.volunteers for p in age_problems(v)] == []
+
+
+def test_the_age_check_catches_a_misfit() -> None:
+    first = CONTENT.volunteers[0]
+    assert age_problems(dataclasses.replace(first, group="PUPIL", birth_year=1990))
+    assert age_problems(dataclasses.replace(first, group="RETIREE", birth_year=2001))
+    assert age_problems(dataclasses.replace(first, group="PUPIL", birth_year=2009)) == []
 
 
 def test_every_volunteer_group_is_represented() -> None:
@@ -248,9 +101,8 @@ def test_volunteer_contacts_are_unique_and_never_real_addresses() -> None:
     emails = [v.email for v in CONTENT.volunteers]
     assert duplicates(emails) == []
     for v in CONTENT.volunteers:
-        assert re.fullmatch(r"[a-z0-9.\-]+@[a-z0-9.\-]+\.example\.[a-z]{2,3}", v.email), v.key
-        assert re.fullmatch(r"\+\d{1,3}( \d{1,4})+", v.phone), v.key
-        assert v.languages and v.country.isupper() and len(v.country) == 2, v.key
+        assert re.fullmatch(EXAMPLE_EMAIL, v.email), v.key
+        assert re.fullmatch(PHONE, v.phone), v.key
 
 
 # --- opportunities ------------------------------------------------------------------------
@@ -268,16 +120,6 @@ def test_there_are_emergency_calls() -> None:
     assert all(o.format != "REMOTE" for o in emergencies)
 
 
-def test_opportunity_fields_use_known_values() -> None:
-    for o in CONTENT.opportunities:
-        assert o.format in OpportunityFormat.__members__, o.key
-        assert o.visibility in Visibility.__members__, o.key
-        assert o.status in RecordStatus.__members__, o.key
-        assert o.capacity is None or o.capacity > 0, o.key
-        assert o.credited_hours is None or o.credited_hours > 0, o.key
-        assert 0 <= o.starts_hour <= 23, o.key
-
-
 def test_a_handful_are_not_public() -> None:
     hidden = [o for o in CONTENT.opportunities
               if o.visibility != "PUBLIC" or o.status != "PUBLISHED"]
@@ -286,24 +128,11 @@ def test_a_handful_are_not_public() -> None:
     assert {o.status for o in hidden} >= {"DRAFT", "CLOSED"}
 
 
-def test_remote_opportunities_have_no_place_and_others_do() -> None:
-    for o in CONTENT.opportunities:
-        place = (o.city, o.region, o.latitude, o.longitude)
-        if o.format == "REMOTE":
-            assert place == (None, None, None, None), o.key
-        else:
-            assert None not in place, o.key
-            assert -90 <= o.latitude <= 90 and -180 <= o.longitude <= 180, o.key  # type: ignore[operator]
-
-
-def test_dates_of_opportunities() -> None:
+def test_opportunity_dates_fall_in_the_demo_window() -> None:
     for o in CONTENT.opportunities:
         assert -60 <= o.published_day <= -1, o.key
-        if o.is_ongoing:
-            assert o.starts_day is None, o.key
         if o.starts_day is not None:
             assert -10 <= o.starts_day <= 90, o.key
-            assert o.published_day <= o.starts_day, o.key
     remote = [o for o in CONTENT.opportunities if o.format == "REMOTE"]
     assert remote and all(o.is_ongoing for o in remote if o.tenant == "arco")
 
@@ -311,9 +140,8 @@ def test_dates_of_opportunities() -> None:
 def test_opportunity_contacts_use_example_domains() -> None:
     for o in CONTENT.opportunities:
         assert o.contact_name and o.contact_email and o.contact_phone, o.key
-        assert re.fullmatch(r"[a-z0-9.\-]+@[a-z0-9.\-]+\.example\.[a-z]{2,3}",
-                            o.contact_email), o.key
-        assert re.fullmatch(r"\+\d{1,3}( \d{1,4})+", o.contact_phone), o.key
+        assert re.fullmatch(EXAMPLE_EMAIL, o.contact_email), o.key
+        assert re.fullmatch(PHONE, o.contact_phone), o.key
 
 
 def test_opportunity_titles_are_short() -> None:
@@ -330,18 +158,6 @@ def test_most_opportunities_carry_three_locales_and_some_fewer() -> None:
 
 
 # --- texts --------------------------------------------------------------------------------
-
-
-def test_texts_are_in_known_locales_of_the_tenant_and_not_empty() -> None:
-    tenant_of = {r.key: r.tenant for r in (*CONTENT.opportunities, *CONTENT.events,
-                                           *CONTENT.news)}
-    for kind, key, texts in all_texts(CONTENT):
-        assert texts, (kind, key)
-        assert set(texts) <= LOCALES, (kind, key)
-        assert set(texts) <= tenant_languages(tenant_of[key]), (kind, key)
-        for locale, text in texts.items():
-            values = text_values(text)
-            assert all(v.strip() == v and v for v in values), (kind, key, locale)
 
 
 def test_the_source_language_is_arabic_or_french() -> None:
@@ -367,21 +183,16 @@ def test_no_sentence_is_repeated_across_records() -> None:
 # --- events and news ----------------------------------------------------------------------
 
 
-def test_events_happen_somewhere_and_in_the_window() -> None:
+def test_events_fall_in_the_window_and_online_ones_use_example_domains() -> None:
     for e in CONTENT.events:
-        assert e.kind in EventKind.__members__, e.key
-        assert (e.city is None) != (e.online_url is None), e.key
         if e.online_url:
             assert re.match(r"https://[a-z0-9.\-]+\.example\.[a-z]{2,3}/", e.online_url), e.key
         assert -20 <= e.starts_day <= 120, e.key
-        assert e.duration_hours > 0, e.key
-        assert e.visibility in Visibility.__members__ and e.status in RecordStatus.__members__
 
 
-def test_news_dates_and_tags() -> None:
+def test_news_dates_tags_and_authors() -> None:
     for n in CONTENT.news:
         assert -90 <= n.published_day <= 0, n.key
-        assert n.tags and all(re.fullmatch(r"[a-z]+", t) for t in n.tags), n.key
-        assert n.author, n.key
+        assert n.tags and n.author, n.key
     assert any(len(n.texts) == 1 for n in CONTENT.news)
     assert {n.tenant for n in CONTENT.news} == set(TENANTS)

@@ -3,11 +3,16 @@
 Texts are keyed by locale ("ar", "en", "fr"); the first locale in `texts` is the source
 language the record was written in; the others are its translations. A record may have
 only one or two locales, as real societies publish.
+
+The records are written in the TOML files of `hub/demo/data/`; `hub.demo.loader` validates
+each against these shapes when it loads them: strictly typed (no "25" for 25), a key the
+shape does not name is an error.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,15 @@ class NewsSeed:
     status: str = "PUBLISHED"
 
 
+class ApplicationSeed(NamedTuple):
+    """A volunteer's application to an opportunity, with the hours logged on it."""
+
+    opportunity: str  # OpportunitySeed key
+    status: str  # an ApplicationStatus
+    logged_hours: float = 0
+    verified_hours: float = 0  # of the logged hours, how many staff verified
+
+
 @dataclass(frozen=True, slots=True)
 class VolunteerSeed:
     key: str
@@ -121,8 +135,7 @@ class VolunteerSeed:
     email: str
     phone: str
     shares_with_network: bool = False
-    # (opportunity key, status, hours logged, hours verified)
-    applications: tuple[tuple[str, str, float, float], ...] = ()
+    applications: tuple[ApplicationSeed, ...] = ()
     saved: tuple[str, ...] = ()  # opportunity keys
 
 
@@ -140,6 +153,8 @@ class SkillSeed:
 
 @dataclass(frozen=True, slots=True)
 class DemoContent:
+    """Every demo record, in seeding order."""
+
     categories: tuple[CategorySeed, ...]
     skills: tuple[SkillSeed, ...]
     organizations: tuple[OrganizationSeed, ...]

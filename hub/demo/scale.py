@@ -62,13 +62,14 @@ class ScaleReport:
 
 async def generate(settings: Settings, units: int, today: date,
                    seed: int = 20261205) -> ScaleReport:
-    from hub.demo.content import CONTENT
+    from hub.demo.loader import demo_content  # pydantic is imported only to seed
 
+    content = demo_content()
     engine = make_engine(settings.database_url)
     started = clock.perf_counter()
     try:
         async with engine.begin() as conn:
-            rows = await _generate(conn, CONTENT, units, today, random.Random(seed))
+            rows = await _generate(conn, content, units, today, random.Random(seed))
             if conn.dialect.name == "postgresql":
                 await _reset_sequences(conn)
         async with engine.connect() as conn:
