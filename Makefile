@@ -24,12 +24,12 @@ $(BIN)/python:
 
 # The project itself is installed without its dependencies and without build isolation, so
 # nothing outside the lock is fetched (setuptools comes from the lock, via requirements/build.in).
-$(STAMP_RUN): $(BIN)/python requirements/runtime.txt
+$(STAMP_RUN): $(BIN)/python requirements/runtime.txt pyproject.toml
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements/runtime.txt
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(STAMP_DEV): $(BIN)/python requirements/dev.txt
+$(STAMP_DEV): $(BIN)/python requirements/dev.txt pyproject.toml
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(STAMP_RUN)
