@@ -6,6 +6,7 @@ A composition root: with `hub/cli.py`, the only `hub` module that imports `schem
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from hub.db.migrate import current_revision, head_revision
 from hub.db.row_security import prelude
 from hub.errors import ConfigurationError
 from hub.i18n import LocaleChain
+from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
 from hub.request_ids import RequestIdMiddleware
 from resolvers.context import RequestContext
 from resolvers.database import RequestDatabase
@@ -129,9 +131,12 @@ class HubGraphQL(GraphQL[RequestContext, None]):
         return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
-        """orjson: faster than json, and it refuses documents nested over 1024 levels
-        with a JSONDecodeError (the json module raises RecursionError: a 500)."""
-        return orjson.loads(data)
+        """orjson (faster than json, which raised RecursionError on deep nesting: a 500);
+        JSON nested deeper than MAX_JSON_DEPTH is refused like malformed JSON."""
+        value = orjson.loads(data)
+        if nested_deeper_than(value, MAX_JSON_DEPTH):
+            raise json.JSONDecodeError(f"depth limit exceeded ({MAX_JSON_DEPTH} levels)", "", 0)
+        return value
 
     @property
     def graphql_ide_html(self) -> str:
