@@ -65,7 +65,11 @@ class RequestDatabase:
         return self._session
 
     async def close(self) -> None:
-        if self._session is not None:
-            session, self._session = self._session, None
-            self._ready = False
-            await session.close()
+        """Return the connection to the pool once the statement in flight (a straggling
+        loader's, when another field failed first) has ended: closing under it would cut it
+        off (PostgreSQL: "another operation is in progress")."""
+        async with self._lock:
+            if self._session is not None:
+                session, self._session = self._session, None
+                self._ready = False
+                await session.close()
