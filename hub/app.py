@@ -40,11 +40,8 @@ from hub.errors import ConfigurationError
 from hub.i18n import LocaleChain
 from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
 from hub.request_ids import RequestIdMiddleware
-from resolvers.context import RequestContext
-from resolvers.database import RequestDatabase
-from resolvers.tenant_index import TenantIndex
-from schema import build_schema, coded_errors
-from schema.transport_errors import error_body, refusal
+from resolvers import RequestContext, RequestDatabase, TenantIndex
+from schema import build_schema, coded_errors, error_body, refusal
 
 log = logging.getLogger("tatawwu")
 

@@ -313,10 +313,9 @@ def schema_print(output: Path | None) -> None:
               help="Write to this file (docs/security.md) instead of standard output.")
 def schema_policy(output: Path | None) -> None:
     """Print the policy document: who sees which type and field."""
-    from schema import build_schema
-    from schema.policy_doc import render
+    from schema import build_schema, policy_document
 
-    text = render(build_schema())
+    text = policy_document(build_schema())
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")

@@ -1,4 +1,11 @@
-"""Data access for the schema: async query functions and per-request DataLoaders.
+"""Data access for the schema: async query functions, per-request DataLoaders and writes.
 
-Resolvers return ORM rows or plain dataclasses and never import `schema`.
+Resolvers return plain rows or dataclasses and never import `schema`. What the entry layer
+uses is exported here, so the packages inside may move without touching it.
 """
+
+from resolvers.context import RequestContext
+from resolvers.database import RequestDatabase
+from resolvers.tenant_index import TenantIndex
+
+__all__ = ["RequestContext", "RequestDatabase", "TenantIndex"]

@@ -1,6 +1,13 @@
-"""The GraphQL surface: strawberry types, inputs, enums, field permissions and the root Query."""
+"""The GraphQL surface: strawberry types, inputs, enums, field permissions and the root types.
+
+What the entry layer (the ASGI app and the CLI) uses is exported here, so the packages inside
+may move without touching it.
+"""
 
 from schema.build import build_schema, sdl
 from schema.extensions import coded_errors
+from schema.policy_doc import render as policy_document
+from schema.transport_errors import Refusal, error_body, refusal
 
-__all__ = ["build_schema", "coded_errors", "sdl"]
+__all__ = ["Refusal", "build_schema", "coded_errors", "error_body", "policy_document",
+           "refusal", "sdl"]
