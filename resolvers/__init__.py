@@ -5,7 +5,7 @@ uses is exported here, so the packages inside may move without touching it.
 """
 
 from resolvers.context import RequestContext
-from resolvers.database import RequestDatabase
-from resolvers.tenant_index import TenantIndex
+from resolvers.core.database import RequestDatabase
+from resolvers.tenants.index import TenantIndex
 
 __all__ = ["RequestContext", "RequestDatabase", "TenantIndex"]

@@ -9,10 +9,10 @@ from hub.access import ReadScope
 from hub.audit import AuditLog
 from hub.config import Settings
 from hub.i18n import LocaleChain
-from resolvers.database import RequestDatabase
-from resolvers.loaders import Loaders
-from resolvers.pages import PageLoader
-from resolvers.tenant_index import TenantIndex
+from resolvers.core.database import RequestDatabase
+from resolvers.core.loaders import Loaders
+from resolvers.core.pages import PageLoader
+from resolvers.tenants.index import TenantIndex
 
 
 @dataclass

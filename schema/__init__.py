@@ -5,9 +5,9 @@ may move without touching it.
 """
 
 from schema.build import build_schema, sdl
-from schema.extensions import coded_errors
-from schema.policy_doc import render as policy_document
-from schema.transport_errors import Refusal, error_body, refusal
+from schema.core.extensions import coded_errors
+from schema.core.policy_doc import render as policy_document
+from schema.core.transport_errors import Refusal, error_body, refusal
 
 __all__ = ["Refusal", "build_schema", "coded_errors", "error_body", "policy_document",
            "refusal", "sdl"]

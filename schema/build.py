@@ -9,12 +9,12 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from hub.config import Settings
-from schema.direct_resolvers import install_direct_resolvers
-from schema.extensions import CloseDatabase
-from schema.limits import depth_limit_rule
-from schema.localization import LocaleSelection, install
-from schema.query import Mutation, Query
-from schema.scalars import SCALARS
+from schema.core.direct_resolvers import install_direct_resolvers
+from schema.core.extensions import CloseDatabase
+from schema.core.limits import depth_limit_rule
+from schema.core.localization import LocaleSelection, install
+from schema.core.scalars import SCALARS
+from schema.root import Mutation, Query
 
 
 class HubSchema(strawberry.Schema):

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from hub.db import models as m
 from hub.ids import encode_id
 from schema import build_schema
-from schema.permissions import COLUMNS, STAFF_OF_T, StaffOnly, matrix
-from schema.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
-from schema.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
+from schema.core.permissions import COLUMNS, STAFF_OF_T, StaffOnly, matrix
+from schema.core.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
+from schema.core.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
 from tests.conftest import Database, HubClient
 from tests.dbtools import fetch
 from tests.principals import TENANT, Cast, cast

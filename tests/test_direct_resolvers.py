@@ -7,7 +7,7 @@ import pytest
 from graphql import GraphQLObjectType
 
 from schema.build import build_schema
-from schema.direct_resolvers import BACKREF, install_direct_resolvers
+from schema.core.direct_resolvers import BACKREF, install_direct_resolvers
 
 
 def _fields() -> list[tuple[str, object, object]]:
@@ -22,7 +22,7 @@ def _fields() -> list[tuple[str, object, object]]:
 
 def _is_direct(graphql_field: object) -> bool:
     resolve = getattr(graphql_field, "resolve", None)
-    return resolve is not None and resolve.__module__ == "schema.direct_resolvers"
+    return resolve is not None and resolve.__module__ == "schema.core.direct_resolvers"
 
 
 def test_guarded_fields_keep_strawberrys_permission_chain() -> None:

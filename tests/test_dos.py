@@ -21,7 +21,7 @@ import pytest
 from graphql import GraphQLError, TypeInfo, ValidationContext, parse, validate, visit
 
 from schema import build_schema
-from schema.limits import depth_limit_rule
+from schema.core.limits import depth_limit_rule
 from tests.conftest import Database
 from tests.test_serve import free_port
 

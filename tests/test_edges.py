@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from resolvers.pages import Ordering
+from resolvers.core.pages import Ordering
 from tests.conftest import HubClient
 
 

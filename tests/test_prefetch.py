@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from resolvers.loaders import KeyedLoader
+from resolvers.core.loaders import KeyedLoader
 from tests.conftest import HubClient
 
 
@@ -74,7 +74,7 @@ def test_other_roads_load_on_demand_with_the_same_answer(client: HubClient,
 def test_a_failed_prefetch_fails_only_its_fields(client: HubClient,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from hub.db import models as m
-    from resolvers.loaders import RowByKeyLoader
+    from resolvers.core.loaders import RowByKeyLoader
 
     original = RowByKeyLoader.batch_load_fn
 
@@ -100,7 +100,7 @@ def test_a_cancelled_load_is_loaded_again() -> None:
             return [k * k for k in keys]
 
     async def scenario() -> int:
-        from schema.prefetch import prefetch
+        from schema.core.prefetch import prefetch
 
         loader = Squares()
         task = asyncio.ensure_future(prefetch((loader, [2, 3])))

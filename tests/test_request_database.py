@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from hub.db.engine import make_engine, make_sessionmaker
-from resolvers.database import RequestDatabase
+from resolvers.core.database import RequestDatabase
 from tests.conftest import Database
 
 # About 0.2 s of work on each backend, so that close() is called while it runs.

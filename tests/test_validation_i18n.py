@@ -13,7 +13,7 @@ from graphql import GraphQLError
 from hub.i18n import message
 from hub.i18n import messages as msg
 from hub.i18n.markers import Plural
-from schema.document_errors import TEMPLATES, explain
+from schema.core.document_errors import TEMPLATES, explain
 from tests.conftest import HubClient
 from tests.queries import OPPORTUNITY_PAGE
 

@@ -32,7 +32,7 @@ class TenantInfo:
     time_zone: str
     names: dict[str, str]
     active: bool
-    digits: str | None  # the tenant's digits setting (schema.localize.display_locale)
+    digits: str | None  # the tenant's digits setting (schema.core.localize.display_locale)
     hijri_dates: bool  # dates also in the Umm al-Qura calendar
 
 
@@ -66,7 +66,7 @@ def tenant_row(row: Any) -> TenantInfo:
 
 def served(req: Request, rows: Iterable[Any], index: int, tenant: TenantInfo
            ) -> tuple[str, str, bool] | None:
-    """(value, locale, is_fallback) of a translated field, as `schema.localize.serve`."""
+    """(value, locale, is_fallback) of a translated field, as `schema.core.localize.serve`."""
     texts = {row[0]: row[index] for row in rows if row[index] is not None and row[index] != ""}
     picked = req.chain.pick(texts, tenant.default_locale)
     if picked is None:

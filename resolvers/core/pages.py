@@ -1,0 +1,173 @@
+"""Keyset pages of any list, batched: all pages asked for in one request tick load in one
+statement (a UNION ALL of per-owner `LIMIT` queries, each served by a tenant-leading index),
+and all their counts in one grouped statement."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from aiodataloader import DataLoader
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_, union_all
+from sqlalchemy.orm import InstrumentedAttribute
+
+from hub.paging import PageRequest, encode_cursor
+from resolvers.core.database import RequestDatabase
+
+T = TypeVar("T")
+
+# Builds the filter clauses of one list from its hashable filter value.
+Filters = Callable[[Any], Sequence[ColumnElement[bool]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Ordering:
+    """The sort of a list: its columns (the last one unique) in one direction."""
+
+    kind: str  # written into cursors, so a cursor of one list is refused by another
+    columns: tuple[InstrumentedAttribute[Any], ...]
+    descending: bool
+
+    @property
+    def shape(self) -> tuple[type, ...]:
+        return tuple(
+            datetime if c.type.python_type is datetime else int for c in self.columns
+        )
+
+    def values(self, row: Any) -> tuple[Any, ...]:
+        return tuple(getattr(row, c.key) for c in self.columns)
+
+    def cursor(self, row: Any) -> str:
+        return encode_cursor(self.kind, self.values(row))
+
+    def order_by(self) -> list[Any]:
+        return [c.desc() if self.descending else c.asc() for c in self.columns]
+
+    def after(self, values: tuple[Any, ...]) -> ColumnElement[bool]:
+        left = tuple_(*self.columns) if len(self.columns) > 1 else self.columns[0]
+        right = tuple_(*values) if len(values) > 1 else values[0]
+        clause: ColumnElement[bool] = left < right if self.descending else left > right
+        return clause
+
+    def sort(self, rows: list[Any]) -> list[Any]:
+        return sorted(rows, key=self.values, reverse=self.descending)
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    rows: list[T]  # plain read-only rows of T's table, attributes named like T's (loaders.py)
+    has_next: bool
+    has_previous: bool
+    ordering: Ordering
+    count: Callable[[], Awaitable[int]]
+
+    def cursor(self, row: T) -> str:
+        return self.ordering.cursor(row)
+
+
+@dataclass(frozen=True, slots=True)
+class PageKey:
+    owner: Hashable  # the value of the owner column (tenant id, campaign id), or None
+    request: PageRequest
+    filters: Hashable
+
+
+class PageLoader(DataLoader[Any, Any]):
+    """Pages of `model` by owner, in `ordering`, scoped by `scope` and each key's filters."""
+
+    def __init__(
+        self,
+        db: RequestDatabase,
+        model: Any,
+        ordering: Ordering,
+        scope: ColumnElement[bool],
+        filters: Filters,
+        owner: InstrumentedAttribute[Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db, self.model, self.ordering = db, model, ordering
+        self.scope, self.filters, self.owner = scope, filters, owner
+        self.counts = CountLoader(db, model, scope, filters, owner)
+
+    def _select(self, key: PageKey, *extra: Any) -> Select[Any]:
+        stmt = select(self.model.__table__, *extra).where(self.scope,
+                                                           *self.filters(key.filters))
+        if self.owner is not None:
+            stmt = stmt.where(self.owner == key.owner)
+        if key.request.after is not None:
+            stmt = stmt.where(self.ordering.after(key.request.after))
+        return stmt.order_by(*self.ordering.order_by()).limit(key.request.first + 1)
+
+    async def batch_load_fn(self, keys: list[PageKey]) -> list[Page[Any]]:
+        grouped: dict[int, list[Any]] = defaultdict(list)
+        if len(keys) == 1:
+            grouped[0] = list(await self.db.rows(self._select(keys[0])))
+        else:
+            branches = [
+                self._select(key, literal(i).label("page_key")).subquery().select()
+                for i, key in enumerate(keys)
+            ]
+            union = union_all(*branches).subquery()
+            for row in await self.db.rows(select(union)):
+                grouped[row.page_key].append(row)
+        pages: list[Page[Any]] = []
+        for i, key in enumerate(keys):
+            rows = self.ordering.sort(grouped[i])
+            first = key.request.first
+            pages.append(
+                Page(
+                    rows=rows[:first],
+                    has_next=len(rows) > first,
+                    has_previous=key.request.after is not None,
+                    ordering=self.ordering,
+                    count=_counter(self.counts, (key.owner, key.filters)),
+                )
+            )
+        return pages
+
+
+def _counter(loader: CountLoader, key: tuple[Hashable, Hashable]) -> Callable[[], Awaitable[int]]:
+    async def count() -> int:
+        return int(await loader.load(key))
+
+    return count
+
+
+class CountLoader(DataLoader[Any, Any]):
+    """Row counts by (owner, filters): one grouped statement per distinct filter value."""
+
+    def __init__(
+        self,
+        db: RequestDatabase,
+        model: Any,
+        scope: ColumnElement[bool],
+        filters: Filters,
+        owner: InstrumentedAttribute[Any] | None,
+    ) -> None:
+        super().__init__()
+        self.db, self.model, self.scope, self.filters, self.owner = db, model, scope, filters, owner
+
+    async def batch_load_fn(self, keys: list[tuple[Hashable, Hashable]]) -> list[int]:
+        by_filters: dict[Hashable, list[Hashable]] = defaultdict(list)
+        for owner, filters in keys:
+            by_filters[filters].append(owner)
+        counts: dict[tuple[Hashable, Hashable], int] = {}
+        for filters, owners in by_filters.items():
+            where = [self.scope, *self.filters(filters)]
+            if self.owner is None:
+                stmt = select(func.count()).select_from(self.model).where(*where)
+                total = await self.db.scalar(stmt)
+                counts[(None, filters)] = int(total or 0)
+                continue
+            stmt = (
+                select(self.owner, func.count())
+                .where(self.owner.in_(owners), *where)
+                .group_by(self.owner)
+            )
+            found: dict[Hashable, int] = dict(await self.db.rows(stmt))
+            for owner in owners:
+                counts[(owner, filters)] = int(found.get(owner, 0))
+        return [counts[key] for key in keys]

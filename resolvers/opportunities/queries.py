@@ -1,0 +1,133 @@
+"""Opportunity lists and lookups: filters, pages by owner (root, tenant, campaign)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+
+from hub.db.models import Opportunity, OpportunitySkill, OpportunityTranslation
+from hub.paging import page_request
+from resolvers.context import RequestContext
+from resolvers.core.pages import Ordering, Page, PageKey, PageLoader
+from resolvers.opportunities.taxonomy import check_codes
+
+ORDERING = Ordering("Opportunity", (Opportunity.id,), descending=True)
+MAX_SEARCH_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityFilter:
+    """A hashable, validated filter (tenant slugs already resolved to ids)."""
+
+    tenant_ids: tuple[int, ...] | None = None
+    countries: tuple[str, ...] | None = None
+    country_tenant_ids: tuple[int, ...] = ()
+    formats: tuple[str, ...] | None = None
+    categories: tuple[str, ...] | None = None
+    skills: tuple[str, ...] | None = None
+    campaign_id: int | None = None
+    emergency_only: bool = False
+    starts_after: datetime | None = None
+    starts_before: datetime | None = None
+    search: str | None = None
+
+
+def filter_clauses(f: OpportunityFilter | None) -> Sequence[ColumnElement[bool]]:
+    if f is None:
+        return ()
+    clauses: list[ColumnElement[bool]] = []
+    if f.tenant_ids is not None:
+        clauses.append(Opportunity.tenant_id.in_(f.tenant_ids))
+    if f.countries is not None:
+        # A place's country; a remote opportunity counts for its society's country.
+        clauses.append(
+            or_(
+                Opportunity.country.in_(f.countries),
+                and_(
+                    Opportunity.country.is_(None),
+                    Opportunity.tenant_id.in_(f.country_tenant_ids),
+                ),
+            )
+        )
+    if f.formats is not None:
+        clauses.append(Opportunity.format.in_(f.formats))
+    if f.categories is not None:
+        clauses.append(Opportunity.category_code.in_(f.categories))
+    if f.skills is not None:
+        clauses.append(
+            exists(
+                select(OpportunitySkill.opportunity_id).where(
+                    OpportunitySkill.opportunity_id == Opportunity.id,
+                    OpportunitySkill.skill_code.in_(f.skills),
+                )
+            )
+        )
+    if f.campaign_id is not None:
+        clauses.append(Opportunity.campaign_id == f.campaign_id)
+    if f.emergency_only:
+        clauses.append(Opportunity.is_emergency.is_(True))
+    if f.starts_after is not None:
+        clauses.append(Opportunity.starts_at >= f.starts_after)
+    if f.starts_before is not None:
+        clauses.append(Opportunity.starts_at < f.starts_before)
+    if f.search:
+        pattern = "%" + _escape_like(f.search) + "%"
+        clauses.append(
+            exists(
+                select(OpportunityTranslation.opportunity_id).where(
+                    OpportunityTranslation.opportunity_id == Opportunity.id,
+                    or_(
+                        OpportunityTranslation.title.ilike(pattern, escape="\\"),
+                        OpportunityTranslation.summary.ilike(pattern, escape="\\"),
+                    ),
+                )
+            )
+        )
+    return clauses
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _loader(ctx: RequestContext, owner: str) -> PageLoader:
+    name = f"opportunities:{owner}"
+    loader = ctx.page_loaders.get(name)
+    if loader is None:
+        column = {
+            "root": None,
+            "tenant": Opportunity.tenant_id,
+            "campaign": Opportunity.campaign_id,
+        }[owner]
+        loader = PageLoader(
+            ctx.db, Opportunity, ORDERING, ctx.scope.rows(Opportunity), filter_clauses, column
+        )
+        ctx.page_loaders[name] = loader
+    return loader
+
+
+async def opportunity_page(
+    ctx: RequestContext,
+    *,
+    first: int | None,
+    after: str | None,
+    filter: OpportunityFilter | None = None,
+    tenant_id: int | None = None,
+    campaign_id: int | None = None,
+) -> Page[Opportunity]:
+    request = page_request(
+        first, after, kind=ORDERING.kind, shape=ORDERING.shape, max_size=ctx.settings.max_page_size
+    )
+    if filter is not None:
+        await check_codes(ctx, categories=filter.categories, skills=filter.skills)
+    if tenant_id is not None:
+        owner, value = "tenant", tenant_id
+    elif campaign_id is not None:
+        owner, value = "campaign", campaign_id
+    else:
+        owner, value = "root", None
+    page: Page[Opportunity] = await _loader(ctx, owner).load(PageKey(value, request, filter))
+    return page

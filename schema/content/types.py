@@ -1,0 +1,171 @@
+"""Events and news items that tenants publish."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from datetime import UTC, datetime
+
+import strawberry
+
+from hub.db import models as m
+from hub.i18n import enum_label, format_moment, format_relative
+from hub.ids import encode_id
+from resolvers.core.pages import Page
+from schema.core.common import LocalizedString, Node, Place
+from schema.core.connections import CountedConnection, Edge, edges_of, page_info
+from schema.core.enums import Visibility
+from schema.core.info import FieldLocale, Info
+from schema.core.localize import TranslatedText, display_locale
+from schema.core.permissions import Staff
+from schema.core.policy import EVERYONE, policy
+from schema.core.prefetch import prefetch_texts
+from schema.tenants.types import Tenant, tenant_of
+
+
+@policy(reach=EVERYONE,
+        open=("id", "kind", "startsAt", "endsAt", "onlineUrl", "visibility", "tenant", "title",
+              "description", "startsAtDisplay", "kindLabel", "place"),
+        note="reach is for a PUBLIC, PUBLISHED event")
+@strawberry.type
+class Event(TranslatedText, Node):
+    """Exhibitions, seminars, trainings, campaign and awareness days."""
+
+    _translations = "translations_by_event"
+    row: strawberry.Private[m.Event]
+    kind: str
+    starts_at: datetime
+    ends_at: datetime | None
+    online_url: str | None
+    visibility: Visibility
+
+    @classmethod
+    def of(cls, row: m.Event) -> Event:
+        return cls(
+            id=strawberry.ID(encode_id("Event", row.id)), row=row, kind=row.kind,
+            starts_at=row.starts_at, ends_at=row.ends_at, online_url=row.online_url,
+            visibility=Visibility(row.visibility),
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field(graphql_type=str)
+    def title(self, info: Info) -> str | Awaitable[str]:
+        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
+
+    @strawberry.field(graphql_type=str | None)
+    def description(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "description", None)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def starts_at_display(self, info: Info) -> str:
+        tenant = info.context.tenants.by_id[self.row.tenant_id]
+        locale, digits = display_locale(info.context, tenant)
+        return format_moment(self.row.starts_at, locale, tenant.time_zone, digits=digits,
+                             hijri=tenant.hijri_dates)
+
+    @strawberry.field
+    def kind_label(self, info: Info) -> str:
+        locale, _ = display_locale(info.context, info.context.tenants.by_id[self.row.tenant_id])
+        return enum_label(locale, "EventKind", self.row.kind)
+
+    @strawberry.field
+    def place(self) -> Place | None:
+        return Place.of(self.row)
+
+
+@policy(reach=EVERYONE,
+        open=("id", "tags", "imageUrl", "publishedAt", "visibility", "tenant", "title",
+              "titleI18n", "summary", "body", "publishedAtDisplay"),
+        note="reach is for a PUBLIC, PUBLISHED news item")
+@strawberry.type
+class NewsItem(TranslatedText, Node):
+    _translations = "translations_by_news_item"
+    row: strawberry.Private[m.NewsItem]
+    tags: list[str]
+    image_url: str | None
+    published_at: datetime | None
+    visibility: Visibility
+
+    @classmethod
+    def of(cls, row: m.NewsItem) -> NewsItem:
+        return cls(
+            id=strawberry.ID(encode_id("NewsItem", row.id)), row=row, tags=list(row.tags),
+            image_url=row.image_url, published_at=row.published_at,
+            visibility=Visibility(row.visibility),
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field(graphql_type=str)
+    def title(self, info: Info) -> str | Awaitable[str]:
+        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
+        return LocalizedString.of(await self._localized(info, "title", locale))
+
+    @strawberry.field(graphql_type=str | None)
+    def summary(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "summary", None)  # type: ignore[no-any-return]
+
+    @strawberry.field(graphql_type=str | None)
+    def body(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "body", None)  # type: ignore[no-any-return]
+
+    @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
+    def published_at_display(self, info: Info) -> str | None:
+        if self.row.published_at is None:
+            return None
+        locale, digits = display_locale(info.context,
+                                        info.context.tenants.by_id[self.row.tenant_id])
+        return format_relative(self.row.published_at, datetime.now(UTC), locale, digits=digits)
+
+    @strawberry.field(permission_classes=[Staff])
+    def author(self) -> str | None:
+        return self.row.author_name
+
+
+@strawberry.type
+class NewsEdge(Edge):
+    node: NewsItem
+
+
+@strawberry.type
+class NewsConnection(CountedConnection):
+    edges: list[NewsEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.NewsItem]) -> NewsConnection:
+        return cls(edges=edges_of(page, NewsItem.of, NewsEdge), page_info=page_info(page),
+                   page=page)
+
+    @classmethod
+    async def prefetched(cls, info: Info, page: Page[m.NewsItem]) -> NewsConnection:
+        """The connection, with its items' texts loaded in one go when any is selected."""
+        await prefetch_texts(info, info.context.loaders.translations_by_news_item, page.rows)
+        return cls.of(page)
+
+
+@strawberry.type
+class EventEdge(Edge):
+    node: Event
+
+
+@strawberry.type
+class EventConnection(CountedConnection):
+    edges: list[EventEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.Event]) -> EventConnection:
+        return cls(edges=edges_of(page, Event.of, EventEdge), page_info=page_info(page),
+                   page=page)
+
+    @classmethod
+    async def prefetched(cls, info: Info, page: Page[m.Event]) -> EventConnection:
+        """The connection, with its events' texts loaded in one go when any is selected."""
+        await prefetch_texts(info, info.context.loaders.translations_by_event, page.rows)
+        return cls.of(page)

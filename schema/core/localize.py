@@ -1,0 +1,88 @@
+"""Resolve translatable fields through the request's locale chain, and format display
+values (dates, counts, labels) in the served locale with the tenant's digits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from hub.db.models import Tenant
+from hub.i18n import Served, tenant_digits
+from resolvers.context import RequestContext
+from resolvers.core.loaders import now_or_later
+
+
+def serve(
+    ctx: RequestContext, translations: Sequence[Any], field: str, default_locale: str,
+    locale: str | None = None,
+) -> Served | None:
+    """The field's text in the first locale of the chain that has it; None if no row has it.
+    `locale` is the field's own argument, first in the chain."""
+    texts = {
+        row.locale: value
+        for row in translations
+        if (value := getattr(row, field)) is not None and value != ""
+    }
+    chain = ctx.locales.with_first(locale)
+    picked = chain.pick(texts, default_locale)
+    if picked is None:
+        return None
+    served_locale, value = picked
+    return Served(value, served_locale, chain.is_fallback(served_locale, default_locale))
+
+
+def served_name(ctx: RequestContext, names: dict[str, str], default_locale: str,
+                locale: str | None = None) -> Served:
+    chain = ctx.locales.with_first(locale)
+    picked = chain.pick(names, default_locale)
+    assert picked is not None  # the registry requires names in ar, en and fr
+    served_locale, value = picked
+    return Served(value, served_locale, chain.is_fallback(served_locale, default_locale))
+
+
+def label(ctx: RequestContext, labels: dict[str, str], fallback: str) -> str:
+    """A taxonomy label (categories, skills) in the request's language."""
+    picked = ctx.locales.pick(labels, "en")
+    return picked[1] if picked else fallback
+
+
+def display_locale(ctx: RequestContext, tenant: Tenant | None) -> tuple[str, str | None]:
+    """The locale display values are written in (first of the chain, else the tenant's
+    default) and the digits to write them with (the tenant's setting, for Arabic script;
+    else the locale's CLDR default)."""
+    default = tenant.default_locale if tenant is not None else "en"
+    locale = ctx.locales.for_tenant(default)[0]
+    return locale, tenant_digits(locale, tenant.digits if tenant is not None else None)
+
+
+class TranslatedText:
+    """For types whose text lives in translation rows: `_text` serves one field through the
+    chain. A subclass names its loader in `_translations` and has `row.id`/`row.tenant_id`."""
+
+    _translations: str
+    row: Any
+
+    async def _text(self, info: Any, field: str, locale: str | None) -> Served | None:
+        ctx: RequestContext = info.context
+        rows = await getattr(ctx.loaders, self._translations).load(self.row.id)
+        default = ctx.tenants.by_id[self.row.tenant_id].default_locale
+        return serve(ctx, rows, field, default, locale)
+
+    def _value_now(self, info: Any, field: str, fallback: str | None) -> Any:
+        """The field's served value (or `fallback`): at once when the translations are
+        already loaded (a prefetched page), else an awaitable of it."""
+        ctx: RequestContext = info.context
+        default = ctx.tenants.by_id[self.row.tenant_id].default_locale
+
+        def value(rows: list[Any]) -> str | None:
+            served = serve(ctx, rows, field, default, None)
+            return served.value if served else fallback
+
+        return now_or_later(getattr(ctx.loaders, self._translations), self.row.id, value)
+
+    async def _value(self, info: Any, field: str, locale: str | None) -> str | None:
+        served = await self._text(info, field, locale)
+        return served.value if served else None
+
+    async def _localized(self, info: Any, field: str, locale: str | None) -> Served:
+        return await self._text(info, field, locale) or Served("", "en", True)

@@ -1,0 +1,71 @@
+"""Input types: checked and turned into the resolvers' hashable filters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from hub.errors import BadUserInput
+from hub.i18n import messages as msg
+from hub.ids import decode_id
+from resolvers.context import RequestContext
+from resolvers.opportunities.queries import MAX_SEARCH_LENGTH, OpportunityFilter
+from schema.core.enums import OpportunityFormat
+
+MAX_LIST_ARGUMENT = 100
+
+
+def checked_list(values: list[str] | None, argument: str) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    if len(values) > MAX_LIST_ARGUMENT:
+        raise BadUserInput(msg.TOO_MANY_VALUES, argument=argument,
+                           count=MAX_LIST_ARGUMENT)
+    return tuple(sorted(set(values)))
+
+
+@strawberry.input(name="OpportunityFilter")
+class OpportunityFilterInput:
+    tenants: list[str] | None = strawberry.field(default=None, description="Tenant slugs.")
+    countries: list[str] | None = strawberry.field(
+        default=None, description="ISO 3166-1 alpha-2 codes; remote ones count for the "
+        "country of their society.")
+    formats: list[OpportunityFormat] | None = None
+    categories: list[str] | None = None
+    skills: list[str] | None = strawberry.field(default=None, description="Any of these skills.")
+    campaign: strawberry.ID | None = None
+    emergency_only: bool | None = None
+    starts_after: datetime | None = None
+    starts_before: datetime | None = None
+    search: str | None = strawberry.field(
+        default=None, description="Words in the title or summary, in any language.")
+
+    def resolve(self, ctx: RequestContext) -> OpportunityFilter:
+        countries = checked_list(self.countries, "countries")
+        if countries is not None:
+            countries = tuple(c.upper() for c in countries)
+        search = (self.search or "").strip() or None
+        if search is not None and len(search) > MAX_SEARCH_LENGTH:
+            raise BadUserInput(msg.SEARCH_TOO_LONG, argument="search",
+                               count=MAX_SEARCH_LENGTH)
+        for moment, name in ((self.starts_after, "startsAfter"),
+                             (self.starts_before, "startsBefore")):
+            if moment is not None and moment.tzinfo is None:
+                raise BadUserInput(msg.NEEDS_OFFSET_EXAMPLE, argument=name)
+        tenants = checked_list(self.tenants, "tenants")
+        return OpportunityFilter(
+            tenant_ids=ctx.tenants.ids_for_slugs(tenants, "tenants") if tenants is not None
+            else None,
+            countries=countries,
+            country_tenant_ids=ctx.tenants.ids_for_countries(countries) if countries else (),
+            formats=checked_list([f.value for f in self.formats], "formats")
+            if self.formats is not None else None,
+            categories=checked_list(self.categories, "categories"),
+            skills=checked_list(self.skills, "skills"),
+            campaign_id=decode_id(self.campaign, "Campaign")[1] if self.campaign else None,
+            emergency_only=bool(self.emergency_only),
+            starts_after=self.starts_after,
+            starts_before=self.starts_before,
+            search=search,
+        )

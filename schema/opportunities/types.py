@@ -1,0 +1,331 @@
+"""Opportunities, the organizations and campaigns behind them, and their taxonomies."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from hub.db import models as m
+from hub.i18n import enum_label, format_moment, spots_left_display
+from hub.i18n.digest import text_digest
+from hub.ids import encode_id
+from resolvers.core.loaders import now_or_later
+from resolvers.core.pages import Page
+from resolvers.opportunities.queries import opportunity_page
+from schema.core.common import Contact, LocalizedString, Node, Place
+from schema.core.connections import CountedConnection, Edge, edges_of, page_info
+from schema.core.enums import OpportunityFormat, OpportunityStatus, Visibility
+from schema.core.info import FieldLocale, Info
+from schema.core.localize import TranslatedText, display_locale, label
+from schema.core.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
+from schema.core.policy import EVERYONE, INHERITED, policy
+from schema.core.prefetch import TEXT_FIELDS as SELECTED_TEXT
+from schema.core.prefetch import distinct, node_fields, prefetch
+from schema.tenants.types import Tenant, tenant_of
+
+if TYPE_CHECKING:
+    from schema.volunteers.types import Application
+
+TEXT_FIELDS = ("title", "summary", "description")
+
+
+@policy(reach=EVERYONE, open=("code", "label"))
+@strawberry.type
+class Category:
+    code: str
+    row: strawberry.Private[m.Category]
+
+    @strawberry.field
+    def label(self, info: Info) -> str:
+        return label(info.context, self.row.labels, self.code)
+
+
+async def skills_of(info: Info, links: list[Any]) -> list[Skill]:
+    """The skills named by link rows (of an opportunity or a volunteer), sorted by code."""
+    codes = sorted(link.skill_code for link in links)
+    rows = await info.context.loaders.skill_by_code.load_many(codes)
+    return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
+
+
+@policy(reach=EVERYONE, open=("code", "label"))
+@strawberry.type
+class Skill:
+    code: str
+    row: strawberry.Private[m.Skill]
+
+    @strawberry.field
+    def label(self, info: Info) -> str:
+        return label(info.context, self.row.labels, self.code)
+
+
+@policy(reach=EVERYONE, open=("id", "name", "kind", "city", "tenant"))
+@strawberry.type
+class Organization(Node):
+    """An opportunity owner inside a tenant: school, municipality, branch, NGO..."""
+
+    row: strawberry.Private[m.Organization]
+    name: str
+    kind: str | None
+    city: str | None
+
+    @classmethod
+    def of(cls, row: m.Organization) -> Organization:
+        return cls(
+            id=strawberry.ID(encode_id("Organization", row.id)),
+            row=row, name=row.name, kind=row.kind, city=row.city,
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+
+@policy(reach=INHERITED, open=("locale", "field", "value", "isSource", "isStale", "updatedAt"))
+@strawberry.type
+class Translation:
+    locale: str
+    field: str
+    value: str
+    is_source: bool
+    is_stale: bool
+    updated_at: datetime
+
+
+@policy(reach=EVERYONE,
+        open=("id", "format", "startsAt", "endsAt", "isOngoing", "capacity", "creditedHours",
+              "isEmergency", "visibility", "status", "publishedAt", "tenant", "organization",
+              "campaign", "title", "titleI18n", "summary", "description", "category",
+              "skills", "place", "startsAtDisplay", "spotsLeft", "spotsLeftDisplay",
+              "formatLabel", "viewerHasSaved",
+              "viewerApplication"),
+        note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
+             "see the visibility table")
+@strawberry.type
+class Opportunity(TranslatedText, Node):
+    _translations = "translations_by_opportunity"
+    row: strawberry.Private[m.Opportunity]
+    format: OpportunityFormat
+    starts_at: datetime | None
+    ends_at: datetime | None
+    is_ongoing: bool
+    capacity: int | None
+    credited_hours: float | None
+    is_emergency: bool
+    visibility: Visibility
+    status: OpportunityStatus
+    published_at: datetime | None
+
+    @classmethod
+    def of(cls, row: m.Opportunity) -> Opportunity:
+        return cls(
+            id=strawberry.ID(encode_id("Opportunity", row.id)),
+            row=row,
+            format=OpportunityFormat(row.format),
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            is_ongoing=row.is_ongoing,
+            capacity=row.capacity,
+            credited_hours=row.credited_hours,
+            is_emergency=row.is_emergency,
+            visibility=Visibility(row.visibility),
+            status=OpportunityStatus(row.status),
+            published_at=row.published_at,
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field(graphql_type=Organization | None)
+    def organization(self, info: Info) -> Organization | Awaitable[Organization | None] | None:
+        if self.row.organization_id is None:
+            return None
+        return now_or_later(info.context.loaders.organization_by_id, self.row.organization_id,
+                            lambda row: Organization.of(row) if row else None)
+
+    @strawberry.field
+    async def campaign(self, info: Info) -> Campaign | None:
+        if self.row.campaign_id is None:
+            return None
+        row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
+        return Campaign.of(row) if row else None
+
+    @strawberry.field(graphql_type=str)
+    def title(self, info: Info) -> str | Awaitable[str]:
+        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
+        return LocalizedString.of(await self._localized(info, "title", locale))
+
+    @strawberry.field(graphql_type=str | None)
+    def summary(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "summary", None)  # type: ignore[no-any-return]
+
+    @strawberry.field(graphql_type=str | None)
+    def description(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._value_now(info, "description", None)  # type: ignore[no-any-return]
+
+    @strawberry.field(permission_classes=[OwningTenantEditor])
+    async def translations(self, info: Info) -> list[Translation] | None:
+        rows = await info.context.loaders.translations_by_opportunity.load(self.row.id)
+        return translations_of(rows, TEXT_FIELDS)
+
+    @strawberry.field(graphql_type=Category)
+    def category(self, info: Info) -> Category | Awaitable[Category]:
+        code = self.row.category_code
+        return now_or_later(info.context.loaders.category_by_code, code,
+                            lambda row: Category(code=code, row=row))
+
+    @strawberry.field
+    async def skills(self, info: Info) -> list[Skill]:
+        return await skills_of(info, await info.context.loaders.skills_by_opportunity.load(
+            self.row.id))
+
+    @strawberry.field
+    def place(self) -> Place | None:
+        return None if self.row.format == "REMOTE" else Place.of(self.row)
+
+    @strawberry.field(description="In the served locale, the tenant's time zone and digits; "
+                                  "with the Umm al-Qura date where the tenant asks for it.")
+    def starts_at_display(self, info: Info) -> str | None:
+        if self.row.starts_at is None:
+            return None
+        tenant = info.context.tenants.by_id[self.row.tenant_id]
+        locale, digits = display_locale(info.context, tenant)
+        return format_moment(self.row.starts_at, locale, tenant.time_zone, digits=digits,
+                             hijri=tenant.hijri_dates)
+
+    @strawberry.field
+    def spots_left(self) -> int | None:
+        if self.row.capacity is None:
+            return None
+        return max(self.row.capacity - self.row.filled_spots, 0)
+
+    @strawberry.field(description='Plural-correct: "3 أماكن متبقية", "11 مكانًا متبقيًا".')
+    def spots_left_display(self, info: Info) -> str | None:
+        if self.row.capacity is None:
+            return None
+        locale, digits = display_locale(info.context,
+                                        info.context.tenants.by_id[self.row.tenant_id])
+        return spots_left_display(locale, max(self.row.capacity - self.row.filled_spots, 0),
+                                  digits)
+
+    @strawberry.field
+    def format_label(self, info: Info) -> str:
+        locale, _ = display_locale(info.context, info.context.tenants.by_id[self.row.tenant_id])
+        return enum_label(locale, "OpportunityFormat", self.row.format)
+
+    @strawberry.field(permission_classes=[SignedIn])
+    def contact(self) -> Contact | None:
+        row = self.row
+        if row.contact_name is None and row.contact_email is None and row.contact_phone is None:
+            return None
+        return Contact(name=row.contact_name, email=row.contact_email, phone=row.contact_phone)
+
+    @strawberry.field(permission_classes=[OwningTenantStaff])
+    async def applications_count(self, info: Info) -> int | None:
+        return int(await info.context.loaders.application_count_by_opportunity.load(self.row.id))
+
+    @strawberry.field
+    async def viewer_has_saved(self, info: Info) -> bool:
+        if info.context.scope.principal.volunteer_id is None:
+            return False
+        return await info.context.loaders.viewer_saved_by_opportunity.load(self.row.id) is not None
+
+    @strawberry.field
+    async def viewer_application(
+        self, info: Info
+    ) -> Annotated[Application, strawberry.lazy("schema.volunteers.types")] | None:
+        if info.context.scope.principal.volunteer_id is None:
+            return None
+        from schema.volunteers.types import Application
+
+        row = await info.context.loaders.viewer_application_by_opportunity.load(self.row.id)
+        return Application.of(row) if row else None
+
+
+def translations_of(rows: list[Any], fields: tuple[str, ...]) -> list[Translation]:
+    """Every translated field, with staleness: made from a source text that has changed."""
+    source = next((r for r in rows if r.is_source), None)
+    digest = text_digest(getattr(source, f) for f in fields) if source else None
+    out: list[Translation] = []
+    for row in sorted(rows, key=lambda r: str(r.locale)):
+        stale = not row.is_source and row.source_digest != digest
+        for f in fields:
+            value = getattr(row, f)
+            if value:
+                out.append(Translation(
+                    locale=row.locale, field=f, value=value, is_source=row.is_source,
+                    is_stale=stale, updated_at=row.updated_at,
+                ))
+    return out
+
+
+@strawberry.type
+class OpportunityEdge(Edge):
+    node: Opportunity
+
+
+@strawberry.type
+class OpportunityConnection(CountedConnection):
+    edges: list[OpportunityEdge]
+
+    @classmethod
+    def of(cls, page: Page[m.Opportunity]) -> OpportunityConnection:
+        return cls(
+            edges=edges_of(page, Opportunity.of, OpportunityEdge),
+            page_info=page_info(page),
+            page=page,
+        )
+
+    @classmethod
+    async def prefetched(cls, info: Info, page: Page[m.Opportunity]) -> OpportunityConnection:
+        """The connection, with what its nodes' selected fields read loaded in one go."""
+        wanted, rows, loaders = node_fields(info), page.rows, info.context.loaders
+        await prefetch(
+            (loaders.translations_by_opportunity,
+             [r.id for r in rows] if wanted & SELECTED_TEXT else []),
+            (loaders.organization_by_id, distinct(r.organization_id for r in rows)
+             if "organization" in wanted else []),
+            (loaders.category_by_code, distinct(r.category_code for r in rows)
+             if "category" in wanted else []),
+        )
+        return cls.of(page)
+
+
+@policy(reach=EVERYONE, open=("id", "startsOn", "endsOn", "tenant", "title", "opportunities"),
+        note="reach is for a PUBLIC, PUBLISHED campaign")
+@strawberry.type
+class Campaign(TranslatedText, Node):
+    _translations = "translations_by_campaign"
+    row: strawberry.Private[m.Campaign]
+    starts_on: date | None
+    ends_on: date | None
+
+    @classmethod
+    def of(cls, row: m.Campaign) -> Campaign:
+        return cls(
+            id=strawberry.ID(encode_id("Campaign", row.id)),
+            row=row, starts_on=row.starts_on, ends_on=row.ends_on,
+        )
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field
+    async def title(self, info: Info) -> str:
+        return await self._value(info, "title", None) or ""
+
+    @strawberry.field
+    async def opportunities(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> OpportunityConnection:
+        page = await opportunity_page(
+            info.context, first=first, after=after, campaign_id=self.row.id
+        )
+        return OpportunityConnection.of(page)

@@ -1,0 +1,114 @@
+"""Tenants: the federation, national societies and regional associations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from hub.db.models import Tenant as TenantRow
+from hub.i18n import Served
+from hub.ids import encode_id
+from resolvers.content.queries import event_page, news_page
+from resolvers.opportunities.queries import opportunity_page
+from schema.core.common import LocalizedString, Node
+from schema.core.enums import TenantKind
+from schema.core.info import FieldLocale, Info
+from schema.core.localize import served_name
+from schema.core.policy import EVERYONE, policy
+
+if TYPE_CHECKING:
+    from schema.content.types import EventConnection, NewsConnection
+    from schema.opportunities.inputs import OpportunityFilterInput
+    from schema.opportunities.types import OpportunityConnection
+
+Lazy = strawberry.lazy
+
+
+@policy(reach=EVERYONE,
+        open=("id", "slug", "kind", "country", "defaultLocale", "locales", "name", "nameI18n",
+              "parent", "children", "opportunities", "news", "events"),
+        note="lists inside a tenant hold only what the caller may read")
+@strawberry.type
+class Tenant(Node):
+    row: strawberry.Private[TenantRow]
+    slug: str
+    kind: TenantKind
+    country: str | None
+    default_locale: str
+    locales: list[str]
+
+    @classmethod
+    def of(cls, row: TenantRow) -> Tenant:
+        return cls(
+            id=strawberry.ID(encode_id("Tenant", row.id)),
+            row=row,
+            slug=row.slug,
+            kind=TenantKind(row.kind),
+            country=row.country,
+            default_locale=row.default_locale,
+            locales=list(row.locales),
+        )
+
+    def _name(self, info: Info, locale: str | None) -> Served:
+        return served_name(info.context, self.row.names, self.row.default_locale, locale)
+
+    @strawberry.field
+    def name(self, info: Info) -> str:
+        return self._name(info, None).value
+
+    @strawberry.field
+    def name_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
+        return LocalizedString.of(self._name(info, locale))
+
+    @strawberry.field
+    def parent(self, info: Info) -> Tenant | None:
+        if self.row.parent_id is None:
+            return None
+        parent = info.context.tenants.get(self.row.parent_id)
+        return Tenant.of(parent) if parent else None
+
+    @strawberry.field
+    def children(self, info: Info) -> list[Tenant]:
+        return [Tenant.of(t) for t in info.context.tenants.active if t.parent_id == self.row.id]
+
+    @strawberry.field
+    async def opportunities(
+        self,
+        info: Info,
+        first: int | None = 20,
+        after: str | None = None,
+        filter: Annotated[OpportunityFilterInput, Lazy("schema.opportunities.inputs")]
+        | None = None,
+    ) -> Annotated[OpportunityConnection, Lazy("schema.opportunities.types")]:
+        from schema.opportunities.types import OpportunityConnection
+
+        spec = filter.resolve(info.context) if filter else None
+        page = await opportunity_page(
+            info.context, first=first, after=after, filter=spec, tenant_id=self.row.id
+        )
+        return await OpportunityConnection.prefetched(info, page)
+
+    @strawberry.field
+    async def news(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated[NewsConnection, Lazy("schema.content.types")]:
+        from schema.content.types import NewsConnection
+
+        page = await news_page(info.context, first=first, after=after, tenant_id=self.row.id)
+        return await NewsConnection.prefetched(info, page)
+
+    @strawberry.field
+    async def events(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated[EventConnection, Lazy("schema.content.types")]:
+        from schema.content.types import EventConnection
+
+        page = await event_page(info.context, first=first, after=after, tenant_id=self.row.id)
+        return await EventConnection.prefetched(info, page)
+
+
+def tenant_of(info: Info, tenant_id: int) -> Tenant:
+    """The tenant of a record the caller may read; its tenant is active by the read scope."""
+    row = info.context.tenants.by_id[tenant_id]
+    return Tenant.of(row)
