@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from hub.access import ReadScope
 from hub.audit import AuditLog
 from hub.config import Settings
 from hub.i18n import LocaleChain
+from hub.paging import page_request
 from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import Loaders
-from resolvers.core.pages import PageLoader
+from resolvers.core.pages import Page, PageKey, PageList, PageLoader
+from resolvers.loaders import Loaders
 from resolvers.tenants.index import TenantIndex
 
 
@@ -30,3 +32,17 @@ class RequestContext:
     @cached_property
     def loaders(self) -> Loaders:
         return Loaders(self.db, self.scope.rows, self.scope.principal.volunteer_id)
+
+    async def page(self, of: PageList, *, first: int | None, after: str | None,
+                   owner: Any = None, filter: Any = None) -> Page[Any]:
+        """One page of a list, under the caller's scope: `first` checked against the cap,
+        `after` decoded; pages of the same list asked for in one tick load together."""
+        request = page_request(first, after, kind=of.ordering.kind, shape=of.ordering.shape,
+                               max_size=self.settings.max_page_size)
+        loader = self.page_loaders.get(of.name)
+        if loader is None:
+            loader = PageLoader(self.db, of.model, of.ordering, self.scope.rows(of.model),
+                                of.filters, of.owner)
+            self.page_loaders[of.name] = loader
+        page: Page[Any] = await loader.load(PageKey(owner, request, filter))
+        return page

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from hub.db import models as m
 from hub.ids import encode_id
 from schema import build_schema
-from schema.core.permissions import COLUMNS, STAFF_OF_T, StaffOnly, matrix
+from schema.core.permissions import COLUMNS, STAFF_OF_T, Staff, matrix
 from schema.core.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
 from schema.core.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
 from tests.conftest import Database, HubClient
@@ -110,7 +110,7 @@ def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tupl
                              EVERYONE)
         case "Volunteer":
             out["list"] = ("{ r: volunteers(first: 100) { edges { node { ...F } } } }",
-                           {}, in_list(target, "r"), StaffOnly.matrix)
+                           {}, in_list(target, "r"), Staff.matrix)
             out["single"] = ("query($id: ID!) { r: volunteer(id: $id) { ...F } }",
                              {"id": target}, single("r"), EVERYONE)
             out["nested"] = ("query($a: ID!) { a: node(id: $a) { ... on Application { "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from hub.cli import main
+from hub.entry.cli import main
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
 

@@ -139,7 +139,7 @@ async def _generate(conn: AsyncConnection, content: DemoContent, units: int, tod
             })
             source = next(iter(template.texts))
             digest = text_digest(getattr(template.texts[source], f)
-                                 for f in ("title", "summary", "description"))
+                                 for f in m.OpportunityTranslation.text_fields)
             for locale, texts in template.texts.items():
                 tr_rows.append({
                     "opportunity_id": oid, "tenant_id": tenant.id, "locale": locale,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.db import models as m
+from hub.db.models.base import TranslationColumns
 from hub.demo.records import DemoContent, OpportunitySeed
 from hub.i18n.digest import text_digest
 
@@ -36,10 +38,12 @@ def _at(today: date, day: int, hour: int, zone: str) -> datetime:
 
 
 def translation_rows(
-    model: type, fk: str, record_id: int, tenant_id: int, texts: dict[str, object],
-    fields: tuple[str, ...], when: datetime,
-) -> list[object]:
-    """One row per locale; the first locale is the source, the others carry its digest."""
+    model: Any, fk: str, record_id: int, tenant_id: int,
+    texts: dict[str, object], when: datetime,
+) -> list[TranslationColumns]:
+    """One row per locale of the model's text fields; the first locale is the source, the
+    others carry its digest."""
+    fields: tuple[str, ...] = model.text_fields
     source_locale = next(iter(texts))
     digest = text_digest(getattr(texts[source_locale], f) for f in fields)
     rows = []
@@ -95,7 +99,7 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
         row = opportunities[o.key]
         session.add_all(translation_rows(
             m.OpportunityTranslation, "opportunity_id", row.id, row.tenant_id, dict(o.texts),
-            ("title", "summary", "description"), row.published_at or now,
+            row.published_at or now,
         ))
         session.add_all(m.OpportunitySkill(opportunity_id=row.id, tenant_id=row.tenant_id,
                                            skill_code=code) for code in o.skills)
@@ -113,7 +117,7 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
         session.add(event)
         await session.flush()
         session.add_all(translation_rows(m.EventTranslation, "event_id", event.id, tenant.id,
-                                         dict(e.texts), ("title", "description"), now))
+                                         dict(e.texts), now))
     report.events = len(content.events)
 
     for n in content.news:
@@ -127,8 +131,7 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
         session.add(item)
         await session.flush()
         session.add_all(translation_rows(m.NewsItemTranslation, "news_item_id", item.id,
-                                         tenant.id, dict(n.texts), ("title", "summary", "body"),
-                                         published))
+                                         tenant.id, dict(n.texts), published))
     report.news = len(content.news)
 
     for v in content.volunteers:

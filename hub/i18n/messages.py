@@ -159,9 +159,8 @@ UNKNOWN_SKILL: Final = N_("There is no skill “%(code)s”.")
 
 # hub/auth, hub/authentication.py: the reason goes to extensions.detail, in English
 CREDENTIALS_REFUSED: Final = N_("Your credentials were refused; sign in again.")
-# schema/permissions.py, schema/query.py, schema/mutations
+# schema/core/permissions.py and the domains' queries and mutations
 SELF_ONLY: Final = N_("Only the volunteer themself may see this field.")
-STAFF_LIST_ONLY: Final = N_("Only staff may list volunteers.")
 OWN_TENANT_FILTER_ONLY: Final = N_("Staff may filter volunteers by their own tenant only.")
 VOLUNTEER_ONLY: Final = N_("Only a signed-in volunteer may do this.")
 EDITORS_ONLY: Final = N_("Only editors of the owning tenant may change its texts.")
@@ -184,7 +183,7 @@ ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
     UNKNOWN_TENANT, TOO_MANY_VALUES, SEARCH_TOO_LONG, NEEDS_OFFSET_EXAMPLE, NEEDS_OFFSET,
     SIGN_IN_TO_SEE, STAFF_ONLY, OWNING_TENANT_STAFF_ONLY, OWNING_TENANT_EDITORS_ONLY,
     PERSONAL_DATA, MORE_ERRORS_LEFT_OUT, INTERNAL_ERROR, CREDENTIALS_REFUSED, SELF_ONLY,
-    STAFF_LIST_ONLY, OWN_TENANT_FILTER_ONLY, VOLUNTEER_ONLY, EDITORS_ONLY, NOT_FOUND,
+    OWN_TENANT_FILTER_ONLY, VOLUNTEER_ONLY, EDITORS_ONLY, NOT_FOUND,
     UNSUPPORTED_LOCALE, UNKNOWN_TEXT_FIELD, TEXT_TOO_LONG, EMPTY_TEXT, QUERY_TOO_DEEP,
     DATE_OUT_OF_RANGE, INVALID_QUERY, SYNTAX_ERROR, DOCUMENT_TOO_DEEP, UNKNOWN_FIELD,
     UNKNOWN_ARGUMENT, MISSING_ARGUMENT, MISSING_ARGUMENT_VALUE, ARGUMENT_INVALID, INVALID_VALUE,

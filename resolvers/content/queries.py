@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import ColumnElement, func
 
 from hub.db.models import Event, NewsItem
-from hub.paging import page_request
 from resolvers.context import RequestContext
-from resolvers.core.pages import Ordering, Page, PageKey, PageLoader
+from resolvers.core.pages import Ordering, Page, PageList
 
 NEWS_ORDERING = Ordering("NewsItem", (NewsItem.published_at, NewsItem.id), descending=True)
 EVENT_ORDERING = Ordering("Event", (Event.starts_at, Event.id), descending=False)
@@ -66,36 +64,23 @@ def event_clauses(f: EventFilter | None) -> Sequence[ColumnElement[bool]]:
     return clauses
 
 
-def _loader(ctx: RequestContext, name: str, model: Any, ordering: Ordering,
-            filters: Any, by_tenant: bool) -> PageLoader:
-    key = f"{name}:{'tenant' if by_tenant else 'root'}"
-    loader = ctx.page_loaders.get(key)
-    if loader is None:
-        loader = PageLoader(
-            ctx.db, model, ordering, ctx.scope.rows(model), filters,
-            model.tenant_id if by_tenant else None,
-        )
-        ctx.page_loaders[key] = loader
-    return loader
+NEWS = PageList("news:root", NewsItem, NEWS_ORDERING, news_clauses)
+TENANT_NEWS = PageList("news:tenant", NewsItem, NEWS_ORDERING, news_clauses, NewsItem.tenant_id)
+EVENTS = PageList("events:root", Event, EVENT_ORDERING, event_clauses)
+TENANT_EVENTS = PageList("events:tenant", Event, EVENT_ORDERING, event_clauses, Event.tenant_id)
 
 
 async def news_page(
     ctx: RequestContext, *, first: int | None, after: str | None,
     filter: NewsFilter | None = None, tenant_id: int | None = None,
 ) -> Page[NewsItem]:
-    request = page_request(first, after, kind=NEWS_ORDERING.kind, shape=NEWS_ORDERING.shape,
-                           max_size=ctx.settings.max_page_size)
-    loader = _loader(ctx, "news", NewsItem, NEWS_ORDERING, news_clauses, tenant_id is not None)
-    page: Page[NewsItem] = await loader.load(PageKey(tenant_id, request, filter))
-    return page
+    of = NEWS if tenant_id is None else TENANT_NEWS
+    return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)
 
 
 async def event_page(
     ctx: RequestContext, *, first: int | None, after: str | None,
     filter: EventFilter | None = None, tenant_id: int | None = None,
 ) -> Page[Event]:
-    request = page_request(first, after, kind=EVENT_ORDERING.kind, shape=EVENT_ORDERING.shape,
-                           max_size=ctx.settings.max_page_size)
-    loader = _loader(ctx, "events", Event, EVENT_ORDERING, event_clauses, tenant_id is not None)
-    page: Page[Event] = await loader.load(PageKey(tenant_id, request, filter))
-    return page
+    of = EVENTS if tenant_id is None else TENANT_EVENTS
+    return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)

@@ -14,7 +14,6 @@ from aiodataloader import DataLoader
 from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute
 
-from hub.db import models as m
 from resolvers.core.database import RequestDatabase
 
 R = TypeVar("R")
@@ -111,41 +110,3 @@ class CountByKeyLoader(DataLoader[Any, Any]):
         stmt = select(self.column, func.count()).where(self.column.in_(keys)).group_by(self.column)
         found = {key: int(n) for key, n in await self.db.rows(stmt)}
         return [found.get(key, 0) for key in keys]
-
-
-class Loaders:
-    """The loaders of one request. Scoped ones take the read scope's clause for their model."""
-
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.organization_by_id = RowByKeyLoader(db, m.Organization.id, scope_for(m.Organization))
-        self.campaign_by_id = RowByKeyLoader(db, m.Campaign.id, scope_for(m.Campaign))
-        self.opportunity_by_id = RowByKeyLoader(db, m.Opportunity.id, scope_for(m.Opportunity))
-        self.event_by_id = RowByKeyLoader(db, m.Event.id, scope_for(m.Event))
-        self.news_item_by_id = RowByKeyLoader(db, m.NewsItem.id, scope_for(m.NewsItem))
-        self.category_by_code = RowByKeyLoader(db, m.Category.code)
-        self.skill_by_code = RowByKeyLoader(db, m.Skill.code)
-        self.skills_by_opportunity = RowsByKeyLoader(db, m.OpportunitySkill.opportunity_id)
-        self.translations_by_opportunity = RowsByKeyLoader(
-            db, m.OpportunityTranslation.opportunity_id
-        )
-        self.translations_by_campaign = RowsByKeyLoader(db, m.CampaignTranslation.campaign_id)
-        self.translations_by_event = RowsByKeyLoader(db, m.EventTranslation.event_id)
-        self.translations_by_news_item = RowsByKeyLoader(db, m.NewsItemTranslation.news_item_id)
-        self.volunteer_by_id = RowByKeyLoader(db, m.Volunteer.id, scope_for(m.Volunteer))
-        self.application_by_id = RowByKeyLoader(db, m.Application.id, scope_for(m.Application))
-        # Scoped: staff see the memberships of their own tenant, a volunteer all of theirs;
-        # that is exactly what deciding "staff of a tenant the volunteer belongs to" needs.
-        self.memberships_by_volunteer = RowsByKeyLoader(
-            db, m.Membership.volunteer_id, scope_for(m.Membership))
-        self.skills_by_volunteer = RowsByKeyLoader(db, m.VolunteerSkill.volunteer_id)
-        self.hours_by_application = RowsByKeyLoader(
-            db, m.HoursEntry.application_id, scope_for(m.HoursEntry))
-        self.application_count_by_opportunity = CountByKeyLoader(db, m.Application.opportunity_id)
-        # The signed-in volunteer's own rows, by opportunity (none for other principals).
-        mine = m.SavedOpportunity.volunteer_id == volunteer_id
-        self.viewer_saved_by_opportunity = RowByKeyLoader(
-            db, m.SavedOpportunity.opportunity_id, mine
-        )
-        self.viewer_application_by_opportunity = RowByKeyLoader(
-            db, m.Application.opportunity_id, m.Application.volunteer_id == volunteer_id
-        )

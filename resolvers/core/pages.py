@@ -56,6 +56,18 @@ class Ordering:
         return sorted(rows, key=self.values, reverse=self.descending)
 
 
+@dataclass(frozen=True, slots=True)
+class PageList:
+    """One list the API pages through: its rows, order, filters and (for nested lists) the
+    column that names its owner. Its pages of one request share one `PageLoader`."""
+
+    name: str
+    model: Any
+    ordering: Ordering
+    filters: Filters
+    owner: InstrumentedAttribute[Any] | None = None
+
+
 @dataclass(slots=True)
 class Page(Generic[T]):
     rows: list[T]  # plain read-only rows of T's table, attributes named like T's (loaders.py)

@@ -9,13 +9,12 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from hub.db.models import Opportunity, OpportunitySkill, OpportunityTranslation
-from hub.paging import page_request
 from resolvers.context import RequestContext
-from resolvers.core.pages import Ordering, Page, PageKey, PageLoader
+from resolvers.core.pages import Ordering, Page, PageList
+from resolvers.core.search import like_pattern
 from resolvers.opportunities.taxonomy import check_codes
 
 ORDERING = Ordering("Opportunity", (Opportunity.id,), descending=True)
-MAX_SEARCH_LENGTH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +73,7 @@ def filter_clauses(f: OpportunityFilter | None) -> Sequence[ColumnElement[bool]]
     if f.starts_before is not None:
         clauses.append(Opportunity.starts_at < f.starts_before)
     if f.search:
-        pattern = "%" + _escape_like(f.search) + "%"
+        pattern = like_pattern(f.search)
         clauses.append(
             exists(
                 select(OpportunityTranslation.opportunity_id).where(
@@ -89,24 +88,12 @@ def filter_clauses(f: OpportunityFilter | None) -> Sequence[ColumnElement[bool]]
     return clauses
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _loader(ctx: RequestContext, owner: str) -> PageLoader:
-    name = f"opportunities:{owner}"
-    loader = ctx.page_loaders.get(name)
-    if loader is None:
-        column = {
-            "root": None,
-            "tenant": Opportunity.tenant_id,
-            "campaign": Opportunity.campaign_id,
-        }[owner]
-        loader = PageLoader(
-            ctx.db, Opportunity, ORDERING, ctx.scope.rows(Opportunity), filter_clauses, column
-        )
-        ctx.page_loaders[name] = loader
-    return loader
+# The opportunity lists: all (root), a tenant's, a campaign's.
+LISTS = {
+    owner: PageList(f"opportunities:{owner}", Opportunity, ORDERING, filter_clauses, column)
+    for owner, column in (("root", None), ("tenant", Opportunity.tenant_id),
+                          ("campaign", Opportunity.campaign_id))
+}
 
 
 async def opportunity_page(
@@ -118,9 +105,6 @@ async def opportunity_page(
     tenant_id: int | None = None,
     campaign_id: int | None = None,
 ) -> Page[Opportunity]:
-    request = page_request(
-        first, after, kind=ORDERING.kind, shape=ORDERING.shape, max_size=ctx.settings.max_page_size
-    )
     if filter is not None:
         await check_codes(ctx, categories=filter.categories, skills=filter.skills)
     if tenant_id is not None:
@@ -129,5 +113,4 @@ async def opportunity_page(
         owner, value = "campaign", campaign_id
     else:
         owner, value = "root", None
-    page: Page[Opportunity] = await _loader(ctx, owner).load(PageKey(value, request, filter))
-    return page
+    return await ctx.page(LISTS[owner], first=first, after=after, owner=value, filter=filter)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select
-from sqlalchemy.orm import InstrumentedAttribute
 
 from hub.db.models import (
     Application,
@@ -17,9 +15,9 @@ from hub.db.models import (
     Volunteer,
     VolunteerSkill,
 )
-from hub.paging import page_request
 from resolvers.context import RequestContext
-from resolvers.core.pages import Filters, Ordering, Page, PageKey, PageLoader
+from resolvers.core.pages import Ordering, Page, PageList
+from resolvers.core.search import like_pattern
 from resolvers.opportunities.queries import ORDERING as OPPORTUNITY_ORDERING
 from resolvers.opportunities.taxonomy import check_codes
 
@@ -52,8 +50,7 @@ def volunteer_clauses(f: VolunteerFilter | None) -> Sequence[ColumnElement[bool]
             VolunteerSkill.volunteer_id == Volunteer.id,
             VolunteerSkill.skill_code.in_(f.skills))))
     if f.search:
-        pattern = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace(
-            "_", "\\_") + "%"
+        pattern = like_pattern(f.search)
         by_name = and_(_member_of(f.name_search_tenants), or_(
             Volunteer.first_name.ilike(pattern, escape="\\"),
             Volunteer.last_name.ilike(pattern, escape="\\"),
@@ -62,33 +59,8 @@ def volunteer_clauses(f: VolunteerFilter | None) -> Sequence[ColumnElement[bool]
     return clauses
 
 
-def _loader(ctx: RequestContext, name: str, model: Any, ordering: Ordering, filters: Filters,
-            owner: InstrumentedAttribute[Any] | None = None) -> PageLoader:
-    loader = ctx.page_loaders.get(name)
-    if loader is None:
-        loader = PageLoader(ctx.db, model, ordering, ctx.scope.rows(model), filters, owner)
-        ctx.page_loaders[name] = loader
-    return loader
-
-
-async def volunteer_page(ctx: RequestContext, *, first: int | None, after: str | None,
-                         filter: VolunteerFilter) -> Page[Volunteer]:
-    request = page_request(first, after, kind=VOLUNTEER_ORDERING.kind,
-                           shape=VOLUNTEER_ORDERING.shape, max_size=ctx.settings.max_page_size)
-    await check_codes(ctx, skills=filter.skills)
-    loader = _loader(ctx, "volunteers", Volunteer, VOLUNTEER_ORDERING, volunteer_clauses)
-    page: Page[Volunteer] = await loader.load(PageKey(None, request, filter))
-    return page
-
-
-async def application_page(ctx: RequestContext, *, volunteer_id: int, first: int | None,
-                           after: str | None) -> Page[Application]:
-    request = page_request(first, after, kind=APPLICATION_ORDERING.kind,
-                           shape=APPLICATION_ORDERING.shape, max_size=ctx.settings.max_page_size)
-    loader = _loader(ctx, "applications:volunteer", Application, APPLICATION_ORDERING,
-                     lambda _f: (), Application.volunteer_id)
-    page: Page[Application] = await loader.load(PageKey(volunteer_id, request, None))
-    return page
+def _no_filter(_: None) -> Sequence[ColumnElement[bool]]:
+    return ()
 
 
 def _saved_by(volunteer_id: int | None) -> Sequence[ColumnElement[bool]]:
@@ -97,10 +69,24 @@ def _saved_by(volunteer_id: int | None) -> Sequence[ColumnElement[bool]]:
         SavedOpportunity.volunteer_id == volunteer_id)),)
 
 
+VOLUNTEERS = PageList("volunteers", Volunteer, VOLUNTEER_ORDERING, volunteer_clauses)
+VOLUNTEER_APPLICATIONS = PageList("applications:volunteer", Application, APPLICATION_ORDERING,
+                                  _no_filter, Application.volunteer_id)
+SAVED_OPPORTUNITIES = PageList("opportunities:saved", Opportunity, OPPORTUNITY_ORDERING,
+                               _saved_by)
+
+
+async def volunteer_page(ctx: RequestContext, *, first: int | None, after: str | None,
+                         filter: VolunteerFilter) -> Page[Volunteer]:
+    await check_codes(ctx, skills=filter.skills)
+    return await ctx.page(VOLUNTEERS, first=first, after=after, filter=filter)
+
+
+async def application_page(ctx: RequestContext, *, volunteer_id: int, first: int | None,
+                           after: str | None) -> Page[Application]:
+    return await ctx.page(VOLUNTEER_APPLICATIONS, first=first, after=after, owner=volunteer_id)
+
+
 async def saved_opportunity_page(ctx: RequestContext, *, volunteer_id: int, first: int | None,
                                  after: str | None) -> Page[Opportunity]:
-    request = page_request(first, after, kind=OPPORTUNITY_ORDERING.kind,
-                           shape=OPPORTUNITY_ORDERING.shape, max_size=ctx.settings.max_page_size)
-    loader = _loader(ctx, "opportunities:saved", Opportunity, OPPORTUNITY_ORDERING, _saved_by)
-    page: Page[Opportunity] = await loader.load(PageKey(None, request, volunteer_id))
-    return page
+    return await ctx.page(SAVED_OPPORTUNITIES, first=first, after=after, filter=volunteer_id)

@@ -16,6 +16,7 @@ from schema.core.connections import CountedConnection, Edge, edges_of, page_info
 from schema.core.enums import Visibility
 from schema.core.info import FieldLocale, Info
 from schema.core.localize import TranslatedText, display_locale
+from schema.core.node import by_loader, register
 from schema.core.permissions import Staff
 from schema.core.policy import EVERYONE, policy
 from schema.core.prefetch import prefetch_texts
@@ -169,3 +170,7 @@ class EventConnection(CountedConnection):
         """The connection, with its events' texts loaded in one go when any is selected."""
         await prefetch_texts(info, info.context.loaders.translations_by_event, page.rows)
         return cls.of(page)
+
+
+register("Event", by_loader(lambda loaders: loaders.event_by_id, Event.of))
+register("NewsItem", by_loader(lambda loaders: loaders.news_item_by_id, NewsItem.of))

@@ -50,6 +50,9 @@ class SignedIn(Policy):
 
 
 class Staff(Policy):
+    """Staff of any member tenant (lists of people they reach are then scoped to their own
+    members and to volunteers who share with the network)."""
+
     rule = "staff of any member tenant"
     matrix = matrix({*STAFF_OF_T, "other_staff"})
     message = msg.STAFF_ONLY
@@ -104,14 +107,3 @@ class SelfOnly(Policy):
         principal = info.context.scope.principal
         return principal.kind == PrincipalKind.VOLUNTEER and \
             principal.volunteer_id == source.row.id
-
-
-class StaffOnly(Policy):
-    """Root lists of people: staff only (what they see is then scoped to their tenants)."""
-
-    rule = "staff (their own members, and volunteers who share with the network)"
-    matrix = matrix({*STAFF_OF_T, "other_staff"})
-    message = msg.STAFF_LIST_ONLY
-
-    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return info.context.scope.principal.kind == PrincipalKind.STAFF

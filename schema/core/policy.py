@@ -38,6 +38,22 @@ def policy(*, reach: dict[str, str], open: tuple[str, ...], note: str = ""
     return declare
 
 
+def composed(*, note: str) -> Callable[[type[T]], type[T]]:
+    """The policy of a root type composed of domain parts (`class Query(TenantQueries, ...)`):
+    every part declares its own fields; the root's reach is theirs (they must agree) and its
+    open fields are all of theirs."""
+    def declare(cls: type[T]) -> type[T]:
+        parts = [found for base in cls.__mro__[1:]
+                 if (found := base.__dict__.get("__tatawwu_policy__")) is not None]
+        if not parts or any(p.reach != parts[0].reach for p in parts):
+            raise TypeError(f"{cls.__name__}: its parts must declare one and the same reach")
+        opened = tuple(field for p in parts for field in p.open)
+        cls.__tatawwu_policy__ = TypePolicy(parts[0].reach, opened, note)  # type: ignore[attr-defined]
+        return cls
+
+    return declare
+
+
 def policy_of(cls: Any) -> TypePolicy | None:
     found: TypePolicy | None = getattr(cls, "__tatawwu_policy__", None)
     return found

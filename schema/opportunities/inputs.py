@@ -10,19 +10,9 @@ from hub.errors import BadUserInput
 from hub.i18n import messages as msg
 from hub.ids import decode_id
 from resolvers.context import RequestContext
-from resolvers.opportunities.queries import MAX_SEARCH_LENGTH, OpportunityFilter
+from resolvers.opportunities.queries import OpportunityFilter
 from schema.core.enums import OpportunityFormat
-
-MAX_LIST_ARGUMENT = 100
-
-
-def checked_list(values: list[str] | None, argument: str) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    if len(values) > MAX_LIST_ARGUMENT:
-        raise BadUserInput(msg.TOO_MANY_VALUES, argument=argument,
-                           count=MAX_LIST_ARGUMENT)
-    return tuple(sorted(set(values)))
+from schema.core.inputs import checked_list, checked_search
 
 
 @strawberry.input(name="OpportunityFilter")
@@ -45,10 +35,7 @@ class OpportunityFilterInput:
         countries = checked_list(self.countries, "countries")
         if countries is not None:
             countries = tuple(c.upper() for c in countries)
-        search = (self.search or "").strip() or None
-        if search is not None and len(search) > MAX_SEARCH_LENGTH:
-            raise BadUserInput(msg.SEARCH_TOO_LONG, argument="search",
-                               count=MAX_SEARCH_LENGTH)
+        search = checked_search(self.search)
         for moment, name in ((self.starts_after, "startsAfter"),
                              (self.starts_before, "startsBefore")):
             if moment is not None and moment.tzinfo is None:

@@ -10,7 +10,6 @@ import strawberry
 
 from hub.db import models as m
 from hub.i18n import enum_label, format_moment, spots_left_display
-from hub.i18n.digest import text_digest
 from hub.ids import encode_id
 from resolvers.core.loaders import now_or_later
 from resolvers.core.pages import Page
@@ -20,16 +19,17 @@ from schema.core.connections import CountedConnection, Edge, edges_of, page_info
 from schema.core.enums import OpportunityFormat, OpportunityStatus, Visibility
 from schema.core.info import FieldLocale, Info
 from schema.core.localize import TranslatedText, display_locale, label
+from schema.core.node import by_loader, register
 from schema.core.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
-from schema.core.policy import EVERYONE, INHERITED, policy
+from schema.core.policy import EVERYONE, policy
 from schema.core.prefetch import TEXT_FIELDS as SELECTED_TEXT
 from schema.core.prefetch import distinct, node_fields, prefetch
 from schema.tenants.types import Tenant, tenant_of
+from schema.translations.types import Translation, translations_of
 
 if TYPE_CHECKING:
     from schema.volunteers.types import Application
 
-TEXT_FIELDS = ("title", "summary", "description")
 
 
 @policy(reach=EVERYONE, open=("code", "label"))
@@ -81,17 +81,6 @@ class Organization(Node):
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
-
-
-@policy(reach=INHERITED, open=("locale", "field", "value", "isSource", "isStale", "updatedAt"))
-@strawberry.type
-class Translation:
-    locale: str
-    field: str
-    value: str
-    is_source: bool
-    is_stale: bool
-    updated_at: datetime
 
 
 @policy(reach=EVERYONE,
@@ -172,7 +161,7 @@ class Opportunity(TranslatedText, Node):
     @strawberry.field(permission_classes=[OwningTenantEditor])
     async def translations(self, info: Info) -> list[Translation] | None:
         rows = await info.context.loaders.translations_by_opportunity.load(self.row.id)
-        return translations_of(rows, TEXT_FIELDS)
+        return translations_of(rows, m.OpportunityTranslation.text_fields)
 
     @strawberry.field(graphql_type=Category)
     def category(self, info: Info) -> Category | Awaitable[Category]:
@@ -248,23 +237,6 @@ class Opportunity(TranslatedText, Node):
         return Application.of(row) if row else None
 
 
-def translations_of(rows: list[Any], fields: tuple[str, ...]) -> list[Translation]:
-    """Every translated field, with staleness: made from a source text that has changed."""
-    source = next((r for r in rows if r.is_source), None)
-    digest = text_digest(getattr(source, f) for f in fields) if source else None
-    out: list[Translation] = []
-    for row in sorted(rows, key=lambda r: str(r.locale)):
-        stale = not row.is_source and row.source_digest != digest
-        for f in fields:
-            value = getattr(row, f)
-            if value:
-                out.append(Translation(
-                    locale=row.locale, field=f, value=value, is_source=row.is_source,
-                    is_stale=stale, updated_at=row.updated_at,
-                ))
-    return out
-
-
 @strawberry.type
 class OpportunityEdge(Edge):
     node: Opportunity
@@ -329,3 +301,15 @@ class Campaign(TranslatedText, Node):
             info.context, first=first, after=after, campaign_id=self.row.id
         )
         return OpportunityConnection.of(page)
+
+
+async def _fetch_organization(info: Info, key: int) -> Organization | None:
+    row = await info.context.loaders.organization_by_id.load(key)
+    if row is None or info.context.tenants.get(row.tenant_id) is None:
+        return None
+    return Organization.of(row)
+
+
+register("Opportunity", by_loader(lambda loaders: loaders.opportunity_by_id, Opportunity.of))
+register("Campaign", by_loader(lambda loaders: loaders.campaign_by_id, Campaign.of))
+register("Organization", _fetch_organization)

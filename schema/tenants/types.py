@@ -15,6 +15,7 @@ from schema.core.common import LocalizedString, Node
 from schema.core.enums import TenantKind
 from schema.core.info import FieldLocale, Info
 from schema.core.localize import served_name
+from schema.core.node import register
 from schema.core.policy import EVERYONE, policy
 
 if TYPE_CHECKING:
@@ -112,3 +113,11 @@ def tenant_of(info: Info, tenant_id: int) -> Tenant:
     """The tenant of a record the caller may read; its tenant is active by the read scope."""
     row = info.context.tenants.by_id[tenant_id]
     return Tenant.of(row)
+
+
+async def _fetch_tenant(info: Info, key: int) -> Tenant | None:
+    row = info.context.tenants.get(key)
+    return Tenant.of(row) if row else None
+
+
+register("Tenant", _fetch_tenant)

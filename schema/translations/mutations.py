@@ -20,16 +20,15 @@ from hub.i18n import normalize_tag
 from hub.i18n.digest import text_digest
 from hub.ids import decode_id
 from schema.core.info import Info
-from schema.opportunities.types import Translation, translations_of
+from schema.core.policy import EVERYONE, policy
+from schema.translations.types import Translation, translations_of
 
-# type name -> (translation model, foreign key, fields, loader name)
-TRANSLATABLE: dict[str, tuple[Any, str, tuple[str, ...], str]] = {
-    "Opportunity": (m.OpportunityTranslation, "opportunity_id",
-                    ("title", "summary", "description"), "opportunity"),
-    "NewsItem": (m.NewsItemTranslation, "news_item_id", ("title", "summary", "body"),
-                 "news_item"),
-    "Event": (m.EventTranslation, "event_id", ("title", "description"), "event"),
-    "Campaign": (m.CampaignTranslation, "campaign_id", ("title",), "campaign"),
+# type name -> (translation model, foreign key, loader name); the fields are the model's
+TRANSLATABLE: dict[str, tuple[Any, str, str]] = {
+    "Opportunity": (m.OpportunityTranslation, "opportunity_id", "opportunity"),
+    "NewsItem": (m.NewsItemTranslation, "news_item_id", "news_item"),
+    "Event": (m.EventTranslation, "event_id", "event"),
+    "Campaign": (m.CampaignTranslation, "campaign_id", "campaign"),
 }
 MAX_LENGTH = {"title": 300}
 MAX_TEXT = 20_000
@@ -48,7 +47,8 @@ async def set_translation(info: Info, input: SetTranslationInput) -> list[Transl
     type_name, key = decode_id(input.id)
     if type_name not in TRANSLATABLE:
         raise BadUserInput(msg.NOT_FOUND, argument="id", type=type_name)
-    model, fk, fields, loader = TRANSLATABLE[type_name]
+    model, fk, loader = TRANSLATABLE[type_name]
+    fields: tuple[str, ...] = model.text_fields
     record = await getattr(ctx.loaders, f"{loader}_by_id").load(key)
     if record is None:
         raise NotFound(msg.NOT_FOUND, argument="id", type=type_name)
@@ -92,3 +92,12 @@ async def set_translation(info: Info, input: SetTranslationInput) -> list[Transl
     getattr(ctx.loaders, f"translations_by_{loader}").clear(key)
     fresh = await getattr(ctx.loaders, f"translations_by_{loader}").load(key)
     return translations_of(fresh, fields)
+
+
+@policy(reach=EVERYONE, open=("setTranslation",))
+@strawberry.type
+class TranslationMutations:
+    @strawberry.mutation(description="Editors of the owning tenant: write one text field of a "
+                                      "record in one language; returns all its translations.")
+    async def set_translation(self, info: Info, input: SetTranslationInput) -> list[Translation]:
+        return await set_translation(info, input)

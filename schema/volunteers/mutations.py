@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import strawberry
 from sqlalchemy import update
 
 from hub.access import PrincipalKind
@@ -11,6 +12,7 @@ from hub.errors import Forbidden
 from hub.i18n import messages as msg
 from hub.ids import encode_id
 from schema.core.info import Info
+from schema.core.policy import EVERYONE, policy
 from schema.volunteers.types import Volunteer
 
 
@@ -28,3 +30,12 @@ async def set_network_sharing(info: Info, share: bool) -> Volunteer:
     ctx.loaders.volunteer_by_id.clear(principal.volunteer_id)
     row = await ctx.loaders.volunteer_by_id.load(principal.volunteer_id)
     return Volunteer.of(row)
+
+
+@policy(reach=EVERYONE, open=("setNetworkSharing",))
+@strawberry.type
+class VolunteerMutations:
+    @strawberry.mutation(description="A volunteer's consent to be found by staff of other "
+                                      "member tenants (never their contact data).")
+    async def set_network_sharing(self, info: Info, share: bool) -> Volunteer:
+        return await set_network_sharing(info, share)

@@ -17,6 +17,7 @@ from schema.core.connections import CountedConnection, Edge, edges_of, page_info
 from schema.core.enums import ApplicationStatus, VolunteerGroup
 from schema.core.info import Info
 from schema.core.localize import display_locale
+from schema.core.node import by_loader, register
 from schema.core.permissions import Personal, SelfOnly
 from schema.core.policy import INHERITED, PERSONAL_RECORD_REACH, VOLUNTEER_REACH, policy
 from schema.opportunities.types import OpportunityConnection, Skill, skills_of
@@ -218,3 +219,7 @@ class VolunteerConnection(CountedConnection):
     def of(cls, page: Page[m.Volunteer]) -> VolunteerConnection:
         return cls(edges=edges_of(page, Volunteer.of, VolunteerEdge), page_info=page_info(page),
                    page=page)
+
+
+register("Volunteer", by_loader(lambda loaders: loaders.volunteer_by_id, Volunteer.of))
+register("Application", by_loader(lambda loaders: loaders.application_by_id, Application.of))

@@ -43,7 +43,12 @@ class Timestamps:
 
 
 class TranslationColumns:
-    """What every translation row has beside its text: one row per (record, locale)."""
+    """What every translation row has beside its text: one row per (record, locale).
+
+    `text_fields` names the model's text columns, in order: the one list of what is
+    translatable (the API's texts, `setTranslation`, source digests, the demo seeder)."""
+
+    text_fields: ClassVar[tuple[str, ...]]
 
     locale: Mapped[str] = mapped_column(String(16), primary_key=True)
     is_source: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -24,6 +24,7 @@ class Campaign(TenantOwned, Timestamps, Base):
 
 class CampaignTranslation(TenantOwned, TranslationColumns, Base):
     __tablename__ = "campaign_translation"
+    text_fields = ("title",)
 
     campaign_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True
@@ -56,6 +57,7 @@ class Event(TenantOwned, Timestamps, Base):
 
 class EventTranslation(TenantOwned, TranslationColumns, Base):
     __tablename__ = "event_translation"
+    text_fields = ("title", "description")
 
     event_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
@@ -82,6 +84,7 @@ class NewsItem(TenantOwned, Timestamps, Base):
 
 class NewsItemTranslation(TenantOwned, TranslationColumns, Base):
     __tablename__ = "news_item_translation"
+    text_fields = ("title", "summary", "body")
 
     news_item_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("news_item.id", ondelete="CASCADE"), primary_key=True

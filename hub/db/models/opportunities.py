@@ -61,6 +61,7 @@ class Opportunity(TenantOwned, Timestamps, Base):
 
 class OpportunityTranslation(TenantOwned, TranslationColumns, Base):
     __tablename__ = "opportunity_translation"
+    text_fields = ("title", "summary", "description")
 
     opportunity_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True

@@ -1,0 +1,19 @@
+"""The loaders of one request, composed from each domain's group: a new domain's loaders
+are one more base class here. Created fresh for every request (`RequestContext.loaders`),
+so nothing cached crosses principals; scoped ones take the read scope's clause."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from resolvers.content.loaders import ContentLoaders
+from resolvers.core.database import RequestDatabase
+from resolvers.opportunities.loaders import OpportunityLoaders
+from resolvers.volunteers.loaders import VolunteerLoaders
+
+
+class Loaders(OpportunityLoaders, ContentLoaders, VolunteerLoaders):
+    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
+        OpportunityLoaders.__init__(self, db, scope_for, volunteer_id)
+        ContentLoaders.__init__(self, db, scope_for, volunteer_id)
+        VolunteerLoaders.__init__(self, db, scope_for, volunteer_id)

@@ -1,0 +1,31 @@
+"""Opportunities across the network: a filtered page, or one by its id."""
+
+from __future__ import annotations
+
+import strawberry
+
+from hub.ids import decode_id
+from resolvers.opportunities.queries import opportunity_page
+from schema.core.info import Info
+from schema.core.policy import EVERYONE, policy
+from schema.opportunities.inputs import OpportunityFilterInput
+from schema.opportunities.types import Opportunity, OpportunityConnection
+
+
+@policy(reach=EVERYONE, open=("opportunities", "opportunity"))
+@strawberry.type
+class OpportunityQueries:
+    @strawberry.field
+    async def opportunities(
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        filter: OpportunityFilterInput | None = None,
+    ) -> OpportunityConnection:
+        spec = filter.resolve(info.context) if filter else None
+        page = await opportunity_page(info.context, first=first, after=after, filter=spec)
+        return await OpportunityConnection.prefetched(info, page)
+
+    @strawberry.field
+    async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
+        _, key = decode_id(id, "Opportunity")
+        row = await info.context.loaders.opportunity_by_id.load(key)
+        return Opportunity.of(row) if row else None
