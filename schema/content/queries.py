@@ -10,11 +10,11 @@ import strawberry
 
 from hub.errors import BadUserInput
 from hub.i18n import messages as msg
-from hub.ids import decode_id
 from resolvers.content.queries import EventFilter, NewsFilter, event_page, news_page
 from schema.content.types import EventConnection, NewsConnection, NewsItem
 from schema.core.info import Info
 from schema.core.inputs import checked_list
+from schema.core.node import lookup
 from schema.core.policy import EVERYONE, policy
 
 
@@ -36,9 +36,7 @@ class ContentQueries:
 
     @strawberry.field
     async def news_item(self, info: Info, id: strawberry.ID) -> NewsItem | None:
-        _, key = decode_id(id, "NewsItem")
-        row = await info.context.loaders.news_item_by_id.load(key)
-        return NewsItem.of(row) if row else None
+        return await lookup(info, id, NewsItem)
 
     @strawberry.field
     async def events(

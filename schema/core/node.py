@@ -48,6 +48,15 @@ async def fetch_node(info: Info, type_name: str, key: int) -> Node | None:
     return await fetch(info, key) if fetch is not None else None
 
 
+async def lookup(info: Info, global_id: str, cls: type[N]) -> N | None:
+    """A root lookup such as `opportunity(id:)`: the id must be of `cls`'s type; the object
+    comes through the same registry (and so the same scope) as `node(id:)`."""
+    _, key = decode_id(global_id, cls.__name__)
+    found = await fetch_node(info, cls.__name__, key)
+    assert found is None or isinstance(found, cls)
+    return found
+
+
 async def resolve_node(info: Info, global_id: str) -> Node | None:
     """Any object by its global id; an id of an unknown type is simply not found."""
     type_name, key = decode_id(global_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from hub.ids import decode_id
 from resolvers.opportunities.queries import opportunity_page
 from schema.core.info import Info
+from schema.core.node import lookup
 from schema.core.policy import EVERYONE, policy
 from schema.opportunities.inputs import OpportunityFilterInput
 from schema.opportunities.types import Opportunity, OpportunityConnection
@@ -26,6 +26,4 @@ class OpportunityQueries:
 
     @strawberry.field
     async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
-        _, key = decode_id(id, "Opportunity")
-        row = await info.context.loaders.opportunity_by_id.load(key)
-        return Opportunity.of(row) if row else None
+        return await lookup(info, id, Opportunity)

@@ -6,10 +6,10 @@ import strawberry
 
 from hub.errors import Forbidden
 from hub.i18n import messages as msg
-from hub.ids import decode_id
 from resolvers.volunteers.queries import VolunteerFilter, volunteer_page
 from schema.core.info import Info
 from schema.core.inputs import checked_list, checked_search
+from schema.core.node import lookup
 from schema.core.permissions import Staff
 from schema.core.policy import EVERYONE, policy
 from schema.volunteers.types import Volunteer, VolunteerConnection
@@ -40,6 +40,4 @@ class VolunteerQueries:
 
     @strawberry.field
     async def volunteer(self, info: Info, id: strawberry.ID) -> Volunteer | None:
-        _, key = decode_id(id, "Volunteer")
-        row = await info.context.loaders.volunteer_by_id.load(key)
-        return Volunteer.of(row) if row else None
+        return await lookup(info, id, Volunteer)
