@@ -129,7 +129,7 @@ def count_sql(url: str, operations: list[Operation], facts_json: dict[str, Any],
     from starlette.testclient import TestClient
 
     from bench.queries import Facts
-    from hub.app import create_app
+    from hub.entry.app import create_app
 
     facts_ = Facts.of(facts_json)
     settings = Settings.from_env({"HUB_DATABASE_URL": url, "HUB_MODE": "dev",

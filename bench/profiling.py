@@ -37,7 +37,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("SQL building & compiling (SQLAlchemy sql)", r"^sqlalchemy/sql/"),
     ("SQLAlchemy engine, pool, async glue", r"^sqlalchemy/"),
     ("driver (asyncpg, aiosqlite)", r"^(asyncpg|aiosqlite)/"),
-    ("request setup (hub app, context)", r"^(hub/app\.py|resolvers/context\.py)"),
+    ("request setup (hub app, context)", r"^(hub/entry/|resolvers/context\.py)"),
     ("hub types & resolvers", r"^(schema|resolvers|hub)/"),
     ("HTTP (uvicorn, starlette, strawberry asgi)", r"^(uvicorn|starlette|httptools|h11|"
      r"strawberry/asgi|strawberry/http|anyio)"),
@@ -53,7 +53,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("encode_json (orjson)", r"encode_json|orjson"),
 )
 ENTRY_POINTS = ("uvicorn/main.py", "uvicorn/server.py", "uvicorn/_compat.py", "click/",
-                "hub/cli.py", "hub/__main__.py")
+                "hub/entry/cli.py", "hub/__main__.py")
 FRAME = re.compile(r"^(?P<func>.*) \((?P<file>[^()]*?)(?::(?P<line>\d+))?\)$")
 
 

@@ -1,5 +1,5 @@
 """`python -m hub` runs the `tatawwu` command."""
 
-from hub.cli import main
+from hub.entry.cli import main
 
 main()

@@ -22,9 +22,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from starlette.testclient import TestClient
 
-from hub import setup_steps
-from hub.app import create_app
 from hub.config import Settings
+from hub.entry import setup_steps
+from hub.entry.app import create_app
 
 POSTGRES_URL = os.environ.get(
     "HUB_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"

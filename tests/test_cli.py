@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from hub.auth import DevKey
-from hub.cli import main
+from hub.entry.cli import main
 
 
 def test_config_hides_the_database_password() -> None:

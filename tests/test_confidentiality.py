@@ -14,12 +14,12 @@ from click.testing import CliRunner
 from sqlalchemy import func, select, text
 from starlette.testclient import TestClient
 
-from hub.app import create_app
 from hub.auth import DevKey, mint_dev_token
-from hub.cli import main
 from hub.config import Settings
 from hub.db import models as m
 from hub.db.engine import make_engine, make_sessionmaker
+from hub.entry.app import create_app
+from hub.entry.cli import main
 from hub.errors import ConfigurationError
 from hub.ids import decode_id, encode_id
 from tests.conftest import Database, HubClient, prepare

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner, Result
 from starlette.testclient import TestClient
 
-from hub import setup_steps
-from hub.app import create_app
 from hub.auth import DevKey
-from hub.cli import main
 from hub.config import Settings, default_dev_key_file
+from hub.entry import setup_steps
+from hub.entry.app import create_app
+from hub.entry.cli import main
 from tests.conftest import Database, prepare
 
 PG_URL = "postgresql+asyncpg://hub:{password}@db.internal:5432/{name}"

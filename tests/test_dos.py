@@ -52,7 +52,7 @@ def served(backend: Database, tmp_path_factory: pytest.TempPathFactory) -> Itera
     log = folder / "uvicorn.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "hub.app:create_app",
+            [sys.executable, "-m", "uvicorn", "--factory", "hub.entry.app:create_app",
              "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )

@@ -15,9 +15,9 @@ import pytest
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from hub import ide
-from hub.app import create_app
 from hub.config import Settings
+from hub.entry import ide
+from hub.entry.app import create_app
 from tests.conftest import IN_CI, Database, prepare
 
 HTML = {"Accept": "text/html"}

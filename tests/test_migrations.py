@@ -8,10 +8,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from hub import setup_steps
 from hub.db.engine import make_engine
 from hub.db.migrate import current_revision, head_revision
 from hub.db.models import Base
+from hub.entry import setup_steps
 from tests.conftest import Database
 
 

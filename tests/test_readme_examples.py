@@ -35,10 +35,10 @@ from click.testing import CliRunner
 from graphql import parse
 from starlette.testclient import TestClient
 
-from hub import setup_steps
-from hub.app import create_app
-from hub.cli import main
 from hub.config import Settings
+from hub.entry import setup_steps
+from hub.entry.app import create_app
+from hub.entry.cli import main
 from tests.conftest import Database, HubClient
 
 README = Path(__file__).resolve().parent.parent / "README.md"

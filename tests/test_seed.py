@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, insert, select
 
-from hub import setup_steps
-from hub.cli import main
 from hub.db import models as m
 from hub.demo.scale import OPPORTUNITIES_PER_UNIT, VOLUNTEERS_PER_UNIT
+from hub.entry import setup_steps
+from hub.entry.cli import main
 from tests.conftest import Database, prepare
 from tests.dbtools import fetch
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from hub import setup_steps
-from hub.cli import main
 from hub.db import models as m
+from hub.entry import setup_steps
+from hub.entry.cli import main
 from tenants import TenantFileError, load_registry, packaged_dir
 from tests.conftest import Database
 from tests.dbtools import fetch

@@ -12,11 +12,11 @@ import httpx2 as httpx
 import pytest
 from starlette.testclient import TestClient
 
-from hub.app import create_app
 from hub.config import Settings
+from hub.entry.app import create_app
+from hub.entry.request_ids import request_id_for
 from hub.i18n import message
 from hub.i18n import messages as msg
-from hub.request_ids import request_id_for
 from tests.conftest import Database, HubClient
 
 ARABIC = re.compile("[\u0621-\u064a]")

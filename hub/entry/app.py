@@ -1,6 +1,6 @@
 """The ASGI app: Starlette routes, the GraphQL endpoint and its per-request context.
 
-A composition root: with `hub/cli.py`, the only `hub` module that imports `schema`.
+A composition root: with the rest of `hub/entry/` (the CLI), the only code that imports `schema`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from hub import ide
 from hub.access import ANONYMOUS, Principal, read_scope
 from hub.audit import AuditLog
 from hub.auth import DevKey, TokenVerifier, Unauthenticated, parse_issuers
@@ -36,10 +35,11 @@ from hub.config import Settings
 from hub.db.engine import make_engine, make_sessionmaker
 from hub.db.migrate import current_revision, head_revision
 from hub.db.row_security import prelude
+from hub.entry import ide
+from hub.entry.request_ids import RequestIdMiddleware
 from hub.errors import ConfigurationError
 from hub.i18n import LocaleChain
 from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
-from hub.request_ids import RequestIdMiddleware
 from resolvers import RequestContext, RequestDatabase, TenantIndex
 from schema import build_schema, coded_errors, error_body, refusal
 

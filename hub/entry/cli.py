@@ -1,4 +1,4 @@
-"""The `tatawwu` command (also `python -m hub`). A composition root, like `hub/app.py`."""
+"""The `tatawwu` command (also `python -m hub`). A composition root, like `hub/entry/app.py`."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from hub import setup_steps
 from hub.config import Settings, redact_url, sqlite_file
+from hub.entry import setup_steps
 from hub.errors import ConfigurationError
 from tenants import TenantFileError
 
@@ -62,7 +62,7 @@ def serve(host: str, port: int, demo: bool) -> None:
     """Migrate, sync tenants, optionally seed the demo, then serve /graphql."""
     import uvicorn
 
-    from hub.app import create_app
+    from hub.entry.app import create_app
 
     settings = Settings.from_env()
     registry = setup_steps.load_tenants(settings)
@@ -239,7 +239,7 @@ def clients() -> None:
 def clients_create(tenant: str, name: str, scopes: tuple[str, ...],
                    origins: tuple[str, ...]) -> None:
     """Create a client; its key is printed once, alone on standard output."""
-    from hub import client_admin
+    from hub.entry import client_admin
 
     settings = Settings.from_env()
     setup_steps.migrate(settings)
@@ -254,7 +254,7 @@ def clients_create(tenant: str, name: str, scopes: tuple[str, ...],
 @clear_errors
 def clients_list() -> None:
     """List clients (never their keys)."""
-    from hub import client_admin
+    from hub.entry import client_admin
 
     for line in asyncio.run(client_admin.listing(Settings.from_env())):
         click.echo(line)
@@ -265,7 +265,7 @@ def clients_list() -> None:
 @clear_errors
 def clients_revoke(client_id: int) -> None:
     """Revoke a client: its key stops working at once."""
-    from hub import client_admin
+    from hub.entry import client_admin
 
     if not asyncio.run(client_admin.revoke(Settings.from_env(), client_id)):
         raise click.ClickException(f"there is no active client {client_id}")
@@ -283,7 +283,7 @@ def audit() -> None:
 @clear_errors
 def audit_tail(count: int, tenant: str | None) -> None:
     """The latest audit events, oldest first."""
-    from hub import client_admin
+    from hub.entry import client_admin
 
     for line in asyncio.run(client_admin.audit_lines(Settings.from_env(), count, tenant)):
         click.echo(line)

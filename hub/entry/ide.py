@@ -19,7 +19,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
-NODE_MODULES = Path(__file__).with_name("ide_assets") / "node_modules"
+# The npm project stays in hub/ide_assets/ (the Makefile installs it there).
+NODE_MODULES = Path(__file__).parent.parent / "ide_assets" / "node_modules"
 PREFIX = "/ide"
 ENDPOINT = "/graphql"
 DEFAULT_QUERY = "{ tenants { slug } }"
