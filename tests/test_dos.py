@@ -9,7 +9,6 @@ and `/healthz` must answer while the heavy request is in flight.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from graphql import GraphQLError, TypeInfo, ValidationContext, parse, validate, 
 from schema import build_schema
 from schema.core.limits import depth_limit_rule
 from tests.conftest import Database
-from tests.test_serve import free_port
+from tests.servers import free_port, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 0.1  # seconds: "well under 100 ms" for a document of a few KB
@@ -49,36 +48,14 @@ def served(backend: Database, tmp_path_factory: pytest.TempPathFactory) -> Itera
     folder = tmp_path_factory.mktemp("served")
     env = {**os.environ, "HUB_DATABASE_URL": backend.settings.database_url, "HUB_MODE": "dev",
            "HUB_DEV_KEY_FILE": str(folder / "dev-key.json"), "HUB_LOG_LEVEL": "warning"}
-    log = folder / "uvicorn.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "hub.entry.app:create_app",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the hub did not start"
-            time.sleep(0.2)
+    command = [sys.executable, "-m", "uvicorn", "--factory", "hub.entry.app:create_app",
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    with serving(command, port=port, env=env, cwd=ROOT, log=folder / "uvicorn.log",
+                 probe="/healthz", start_timeout=60, stop_timeout=10) as base:
         # Warm up (first SQL statement, first validation), so the budget measures the document.
         assert httpx.post(f"{base}/graphql", json={"query": "{ tenants { slug } }"},
                           timeout=TIMEOUT).status_code == 200
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # a hung event loop never runs the SIGTERM handler
-            process.kill()
-            process.wait(timeout=10)
 
 
 def timed(send: Callable[[], httpx.Response]) -> tuple[httpx.Response, float]:

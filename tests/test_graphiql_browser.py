@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,8 +20,8 @@ import httpx2 as httpx
 import pytest
 
 from tests.conftest import Database
+from tests.servers import free_port, serving
 from tests.test_ide import assets_missing, need
-from tests.test_serve import free_port
 
 CHROMIUM = Path(os.environ.get("HUB_TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -51,28 +49,9 @@ def hub(fresh_backend: Database, tmp_path: Path) -> Iterator[str]:
     settings = fresh_backend.settings
     env = {**os.environ, "HUB_MODE": "dev", "HUB_DATABASE_URL": settings.database_url,
            "HUB_DEV_KEY_FILE": str(settings.dev_key_file), "HUB_LOG_LEVEL": "warning"}
-    log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hub", "serve", "--port", str(port)],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the hub did not become ready"
-            time.sleep(0.3)
+    command = [sys.executable, "-m", "hub", "serve", "--port", str(port)]
+    with serving(command, port=port, env=env, cwd=tmp_path, log=tmp_path / "serve.log") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_graphiql_runs_a_query_offline(hub: str, tmp_path: Path) -> None:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx2 as httpx
@@ -14,12 +11,7 @@ import pytest
 
 from tests.conftest import Database
 from tests.queries import ACCEPTANCE
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.servers import free_port, serving
 
 
 @pytest.mark.parametrize("fresh_backend", ["sqlite", "postgresql"], indirect=True)
@@ -29,33 +21,14 @@ def test_serve_demo_from_an_empty_database(fresh_backend: Database, tmp_path: Pa
     # folder of the test's own, so nothing is left in the real one.
     env = {**os.environ, "HUB_DATABASE_URL": fresh_backend.settings.database_url,
            "HUB_LOG_LEVEL": "warning", "XDG_DATA_HOME": str(tmp_path / "data")}
-    log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hub", "serve", "--demo", "--port", str(port)],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the hub did not become ready"
-            time.sleep(0.3)
+    command = [sys.executable, "-m", "hub", "serve", "--demo", "--port", str(port)]
+    with serving(command, port=port, env=env, cwd=tmp_path, log=tmp_path / "serve.log") as base:
         assert httpx.get(f"{base}/healthz").json() == {"status": "ok"}
         ready = httpx.get(f"{base}/readyz").json()
         assert ready["status"] == "ready" and ready["tenants"] >= 7
         body = httpx.post(f"{base}/graphql", json={"query": ACCEPTANCE}).json()
         assert "errors" not in body
         assert len(body["data"]["opportunities"]["edges"]) == 5
-        assert "seeded" in log.read_text()
+        assert "seeded" in (tmp_path / "serve.log").read_text()
         ide = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
         assert ide.status_code == 200 and "graphiql" in ide.text.lower()
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
