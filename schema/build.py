@@ -1,27 +1,68 @@
-"""Assemble the strawberry schema with its extensions (classes, never shared instances)."""
+"""Assemble the strawberry schema with its extensions (classes, never shared instances).
+
+The schema is an Apollo Federation v2 subgraph (schema/core/federation.py): strawberry's
+federation schema adds `_service { sdl }` and, for the `@key` types, `_entities`.
+"""
 
 from __future__ import annotations
+
+from functools import cached_property
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.federation.schema import FederationAny
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+from strawberry.types.base import StrawberryObjectDefinition
 
 from hub.config import Settings
 from schema.core.direct_resolvers import install_direct_resolvers
 from schema.core.extensions import CloseDatabase
+from schema.core.federation import (
+    FederationQueries,
+    imported_definitions,
+    keys_of,
+    resolve_entities,
+)
+from schema.core.info import Info
 from schema.core.limits import depth_limit_rule
 from schema.core.localization import LocaleSelection, install
+from schema.core.policy import composed
 from schema.core.scalars import SCALARS
 from schema.root import Mutation, Query
 
 
-class HubSchema(strawberry.Schema):
+@composed(note="every root field answers with what the caller may read; `_entities` answers "
+               "each representation as `node(id:)` answers its id, and a Tenant by slug as "
+               "`tenant(slug:)`")
+@strawberry.type(name="Query")
+class FederatedQuery(Query, FederationQueries):
+    """The root query and the policy of the two fields strawberry's federation adds."""
+
+
+class HubSchema(strawberry.federation.Schema):
     def process_errors(self, errors: list[GraphQLError],
                        execution_context: ExecutionContext | None = None) -> None:
         """Not every error is worth a log line: bad input is the caller's. Unexpected errors
         are logged once, with the request id, where they are masked (`coded_errors`)."""
+
+    def entities_resolver(self, info: Info, representations: list[FederationAny]
+                          ) -> list[FederationAny]:
+        """`_entities`: strawberry's own resolver would turn a representation of an unknown
+        or key-less type into an internal error or an object built from the caller's JSON;
+        ours checks each representation first (schema/core/federation.py)."""
+        return resolve_entities(self.entity_types, info, representations)
+
+    @cached_property
+    def entity_types(self) -> dict[str, StrawberryObjectDefinition]:
+        """The `@key` types by name: the members of `_Entity`."""
+        found = {}
+        for name, graphql_type in self.schema_converter.type_map.items():
+            definition = graphql_type.definition
+            if isinstance(definition, StrawberryObjectDefinition) and keys_of(definition):
+                found[name] = definition
+        return found
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
@@ -30,7 +71,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # One rule class for the schema's life: the validation cache keys on the rule classes.
     depth_rule = depth_limit_rule(depth)
     schema = HubSchema(
-        query=Query,
+        query=FederatedQuery,
         mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALARS),
         extensions=[
@@ -47,7 +88,14 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return schema
 
 
+IMPORTED = ("# Below: what `@link` imports, defined for tools that do not read `@link`. A gateway\n"
+            "# composes `_service { sdl }`, which is all of this file above this line.")
+
+
 def sdl() -> str:
-    """The schema's SDL, as committed in `schema/schema.graphql`: the installed `@locale`
-    directive is printed by `as_str()` already, so it appears once and tools can load it."""
-    return build_schema().as_str() + "\n"
+    """The schema's SDL, as committed in `schema/schema.graphql`: the subgraph's SDL (what
+    `_service { sdl }` answers; the installed `@locale` directive is printed by `as_str()`
+    already), then the definitions its `@link` imports, so tools can load the file."""
+    schema = build_schema()
+    printed = schema.as_str()
+    return f"{printed}\n\n{IMPORTED}\n\n{imported_definitions(schema._schema, printed)}\n"

@@ -14,6 +14,7 @@ from resolvers.core.pages import Page
 from schema.core.common import LocalizedString, Node, Place
 from schema.core.connections import CountedConnection, Edge, edges_of, page_info
 from schema.core.enums import Visibility
+from schema.core.federation import by_global_id
 from schema.core.info import FieldLocale, Info
 from schema.core.localize import TranslatedText, display_locale
 from schema.core.node import by_loader, register
@@ -27,7 +28,7 @@ from schema.tenants.types import Tenant, tenant_of
         open=("id", "kind", "startsAt", "endsAt", "onlineUrl", "visibility", "tenant", "title",
               "description", "startsAtDisplay", "kindLabel", "place"),
         note="reach is for a PUBLIC, PUBLISHED event")
-@strawberry.type
+@strawberry.federation.type(keys=["id"])
 class Event(TranslatedText, Node):
     """Exhibitions, seminars, trainings, campaign and awareness days."""
 
@@ -46,6 +47,11 @@ class Event(TranslatedText, Node):
             starts_at=row.starts_at, ends_at=row.ends_at, online_url=row.online_url,
             visibility=Visibility(row.visibility),
         )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: str) -> Event | None:
+        """Federation's `_entities`: as `node(id:)` answers this id."""
+        return await by_global_id(info, cls, "Event", id)
 
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:
@@ -80,7 +86,7 @@ class Event(TranslatedText, Node):
         open=("id", "tags", "imageUrl", "publishedAt", "visibility", "tenant", "title",
               "titleI18n", "summary", "body", "publishedAtDisplay"),
         note="reach is for a PUBLIC, PUBLISHED news item")
-@strawberry.type
+@strawberry.federation.type(keys=["id"])
 class NewsItem(TranslatedText, Node):
     _translations = "translations_by_news_item"
     row: strawberry.Private[m.NewsItem]
@@ -96,6 +102,11 @@ class NewsItem(TranslatedText, Node):
             image_url=row.image_url, published_at=row.published_at,
             visibility=Visibility(row.visibility),
         )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: str) -> NewsItem | None:
+        """Federation's `_entities`: as `node(id:)` answers this id."""
+        return await by_global_id(info, cls, "NewsItem", id)
 
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:

@@ -13,7 +13,21 @@ from schema.core.permissions import COLUMNS, Policy
 from schema.core.policy import policy_of
 
 STRUCTURAL_SUFFIXES = ("Connection", "Edge")
-STRUCTURAL_TYPES = {"PageInfo"}
+# Types that hold no record of their own, so declare no policy: each with its reason and,
+# for object types, its fields (a field added to one needs a decision, not a free pass).
+STRUCTURAL_TYPES: dict[str, tuple[str, frozenset[str]]] = {
+    "PageInfo": ("the cursors of a page of a list the caller may read",
+                 frozenset({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"})),
+    "_Service": ("federation's `_service { sdl }`: the subgraph's SDL as committed in "
+                 "`schema/schema.graphql` (no record, no policy name); open to every "
+                 "caller as introspection is, and whatever restricts introspection must "
+                 "restrict it too",
+                 frozenset({"sdl"})),
+    "_Entity": ("federation's union of the `@key` types: `_entities` answers each "
+                "representation as `node(id:)` answers its id (a Tenant by slug as "
+                "`tenant(slug:)`), with the same row scope, and each member's field policies "
+                "below apply", frozenset()),
+}
 HEADINGS = {
     "anonymous": "anonymous", "self": "the volunteer V", "other_volunteer": "another volunteer",
     "admin": "T admin", "coordinator": "T coordinator", "editor": "T editor",
@@ -57,7 +71,12 @@ def policy_matrix(schema: strawberry.Schema) -> list[TypeEntry]:
     for name, graphql_type in sorted(schema._schema.type_map.items()):
         if name.startswith("__") or not isinstance(graphql_type, GraphQLObjectType):
             continue
-        if name.endswith(STRUCTURAL_SUFFIXES) or name in STRUCTURAL_TYPES:
+        if name.endswith(STRUCTURAL_SUFFIXES):
+            continue
+        if name in STRUCTURAL_TYPES:
+            extra = set(graphql_type.fields) - STRUCTURAL_TYPES[name][1]
+            if extra:
+                raise UndeclaredPolicy(f"structural type {name} has new fields {sorted(extra)}")
             continue
         definition = converter.type_map[name].definition
         assert isinstance(definition, StrawberryObjectDefinition)
@@ -129,7 +148,12 @@ Staff reads of personal data and every mutation leave an audit event (`tatawwu a
 
 
 def render(schema: strawberry.Schema) -> str:
-    lines = [INTRO, "## Types and fields\n"]
+    lines = [INTRO, "## Structural types\n",
+             "No record of their own, so no policy: `...Connection` and `...Edge` (the pages "
+             "of a list the caller may read), and:\n"]
+    lines.extend(f"- `{name}`: {reason}." for name, (reason, _) in STRUCTURAL_TYPES.items()
+                 if name in schema._schema.type_map)
+    lines.append("\n## Types and fields\n")
     header = "| field | policy | " + " | ".join(HEADINGS[c] for c in COLUMNS) + " |"
     rule = "|---|---|" + "---|" * len(COLUMNS)
     for entry in policy_matrix(schema):

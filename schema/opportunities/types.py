@@ -17,6 +17,7 @@ from resolvers.opportunities.queries import opportunity_page
 from schema.core.common import Contact, LocalizedString, Node, Place
 from schema.core.connections import CountedConnection, Edge, edges_of, page_info
 from schema.core.enums import OpportunityFormat, OpportunityStatus, Visibility
+from schema.core.federation import by_global_id
 from schema.core.info import FieldLocale, Info
 from schema.core.localize import TranslatedText, display_locale, label
 from schema.core.node import by_loader, register
@@ -92,7 +93,7 @@ class Organization(Node):
               "viewerApplication"),
         note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
              "see the visibility table")
-@strawberry.type
+@strawberry.federation.type(keys=["id"])
 class Opportunity(TranslatedText, Node):
     _translations = "translations_by_opportunity"
     row: strawberry.Private[m.Opportunity]
@@ -123,6 +124,11 @@ class Opportunity(TranslatedText, Node):
             status=OpportunityStatus(row.status),
             published_at=row.published_at,
         )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: str) -> Opportunity | None:
+        """Federation's `_entities`: as `node(id:)` answers this id."""
+        return await by_global_id(info, cls, "Opportunity", id)
 
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:

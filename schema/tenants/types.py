@@ -13,6 +13,7 @@ from resolvers.content.queries import event_page, news_page
 from resolvers.opportunities.queries import opportunity_page
 from schema.core.common import LocalizedString, Node
 from schema.core.enums import TenantKind
+from schema.core.federation import by_global_id
 from schema.core.info import FieldLocale, Info
 from schema.core.localize import served_name
 from schema.core.node import register
@@ -30,7 +31,7 @@ Lazy = strawberry.lazy
         open=("id", "slug", "kind", "country", "defaultLocale", "locales", "name", "nameI18n",
               "parent", "children", "opportunities", "news", "events"),
         note="lists inside a tenant hold only what the caller may read")
-@strawberry.type
+@strawberry.federation.type(keys=["id", "slug"])
 class Tenant(Node):
     row: strawberry.Private[TenantRow]
     slug: str
@@ -50,6 +51,16 @@ class Tenant(Node):
             default_locale=row.default_locale,
             locales=list(row.locales),
         )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: str | None = None,
+                                slug: str | None = None) -> Tenant | None:
+        """Federation's `_entities`: by slug as `tenant(slug:)`, by id as `node(id:)`."""
+        if slug is not None:
+            row = info.context.tenants.find(slug)
+            return cls.of(row) if row else None
+        assert id is not None  # the representation holds exactly one key (federation.py)
+        return await by_global_id(info, cls, "Tenant", id)
 
     def _name(self, info: Info, locale: str | None) -> Served:
         return served_name(info.context, self.row.names, self.row.default_locale, locale)

@@ -15,6 +15,7 @@ from resolvers.volunteers.queries import application_page, saved_opportunity_pag
 from schema.core.common import Node
 from schema.core.connections import CountedConnection, Edge, edges_of, page_info
 from schema.core.enums import ApplicationStatus, VolunteerGroup
+from schema.core.federation import by_global_id
 from schema.core.info import Info
 from schema.core.localize import display_locale
 from schema.core.node import by_loader, register
@@ -64,7 +65,7 @@ class Membership:
               "verifiedHours", "hoursDisplay", "sharesWithNetwork"),
         note="staff of another tenant reach a volunteer only if the volunteer shares with "
              "the network, and then only the open fields")
-@strawberry.type
+@strawberry.federation.type(keys=["id"])
 class Volunteer(Node):
     row: strawberry.Private[m.Volunteer]
     group: VolunteerGroup | None
@@ -81,6 +82,11 @@ class Volunteer(Node):
             languages=list(row.languages), verified_hours=row.verified_hours,
             shares_with_network=row.shares_with_network,
         )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: str) -> Volunteer | None:
+        """Federation's `_entities`: as `node(id:)` answers this id."""
+        return await by_global_id(info, cls, "Volunteer", id)
 
     @strawberry.field(description='Plural-correct: "ساعتان", "11 ساعة", "2,5 heures".')
     def hours_display(self, info: Info) -> str:
