@@ -15,6 +15,10 @@ LOCK_INPUTS := pyproject.toml requirements/build.in
 IDE_DIR := hub/ide_assets
 STAMP_IDE := $(IDE_DIR)/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+# Apollo's composition library, run by Node in the federation test (tests/test_federation.py):
+# from the npm lock, exact versions; node_modules/ is not committed.
+FEDERATION_DIR := tests/federation
+STAMP_FEDERATION := $(FEDERATION_DIR)/node_modules/.installed
 
 .PHONY: serve test lint install install-dev lock schema clean chromium
 
@@ -37,6 +41,11 @@ $(STAMP_DEV): $(BIN)/python requirements/dev.txt pyproject.toml
 $(STAMP_IDE): $(IDE_DIR)/package.json $(IDE_DIR)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js) is needed to install GraphiQL's files"; exit 1; }
 	cd $(IDE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMP_FEDERATION): $(FEDERATION_DIR)/package.json $(FEDERATION_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the federation composition test"; exit 1; }
+	cd $(FEDERATION_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(STAMP_RUN) $(STAMP_IDE)
@@ -64,7 +73,7 @@ chromium:
 		fi; \
 	fi
 
-test: lint $(STAMP_IDE) chromium
+test: lint $(STAMP_IDE) $(STAMP_FEDERATION) chromium
 	$(BIN)/pytest
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you

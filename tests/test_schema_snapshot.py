@@ -44,3 +44,25 @@ def test_committed_sdl_builds_the_live_schema() -> None:
     live = hub_schema()._schema
     assert print_schema(lexicographic_sort_schema(loaded)) == print_schema(
         lexicographic_sort_schema(live))
+
+
+def test_committed_sdl_is_the_subgraph_sdl_and_what_it_imports() -> None:
+    """A gateway composes `_service { sdl }`: the committed file is that SDL, then only the
+    definitions of what its `@link` imports, which graphql-core needs to build the file."""
+    import asyncio
+
+    from graphql import DirectiveDefinitionNode, TypeDefinitionNode, parse
+
+    from schema import build_schema as hub_schema
+
+    result = asyncio.run(hub_schema().execute("{ _service { sdl } }"))
+    assert result.errors is None and result.data is not None
+    served = result.data["_service"]["sdl"]
+    committed = SNAPSHOT.read_text(encoding="utf-8")
+    assert committed.startswith(served + "\n")
+    assert served.startswith('schema @link(url: "https://specs.apollo.dev/federation/v2.11", '
+                             'import: ["@key"]) {')
+    imported = parse(committed[len(served):]).definitions
+    assert all(isinstance(d, DirectiveDefinitionNode | TypeDefinitionNode) for d in imported)
+    assert {d.name.value for d in imported} == {  # type: ignore[attr-defined]
+        "key", "link", "_FieldSet", "link__Import", "link__Purpose"}
