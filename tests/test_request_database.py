@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -32,6 +33,32 @@ def test_close_waits_for_the_statement_in_flight(fresh_backend: Database) -> Non
             assert len(await statement) == 1
             # The request's connection went back to the pool: none is checked out.
             assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+def test_a_read_inside_its_own_transaction_fails_fast(tmp_path: Path) -> None:
+    """A loader called inside a write's transaction would wait for the lock that transaction
+    holds, for ever: it is refused at once instead."""
+    from resolvers.core.database import ReadInsideTransaction
+
+    async def run() -> None:
+        engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+        try:
+            db = RequestDatabase(make_sessionmaker(engine))
+
+            async def read_inside() -> None:
+                async with db.transaction() as session:
+                    await session.execute(text("SELECT 1"))
+                    await asyncio.wait_for(db.rows(text("SELECT 2")), timeout=5)
+
+            with pytest.raises(ReadInsideTransaction):
+                await read_inside()
+            # Outside it, reads go on as usual.
+            assert [tuple(r) for r in await db.rows(text("SELECT 3"))] == [(3,)]
+            await db.close()
         finally:
             await engine.dispose()
 

@@ -5,10 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Executable, Select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+# Set inside `transaction()`: a read through the lock from within it (a loader called in a
+# write's `apply`) would wait for the transaction that waits for it, forever.
+_IN_TRANSACTION: ContextVar[bool] = ContextVar("in_transaction", default=False)
+
+
+class ReadInsideTransaction(RuntimeError):
+    """A statement was sent through the request's lock from inside its own transaction."""
 
 
 class RequestDatabase:
@@ -31,21 +40,26 @@ class RequestDatabase:
         """Result rows as tuples, read through the session's connection (in its transaction):
         a Core result, without the ORM's row loading, which statements filtered by ORM
         attributes would otherwise go through."""
+        self._not_inside_transaction()
         async with self._lock:
             connection = await (await self._open()).connection()
             result = await connection.execute(statement)
             return result.all()
 
     async def scalar(self, statement: Select[Any]) -> Any:
+        self._not_inside_transaction()
         async with self._lock:
             connection = await (await self._open()).connection()
             return await connection.scalar(statement)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """Writes: everything inside commits together or not at all."""
+        """Writes: everything inside commits together or not at all. Inside, read through
+        the session it yields: the loaders' statements would wait for this transaction."""
+        self._not_inside_transaction()
         async with self._lock:
             session = await self._open()
+            marker = _IN_TRANSACTION.set(True)
             try:
                 yield session
                 await session.commit()
@@ -53,7 +67,15 @@ class RequestDatabase:
                 await session.rollback()
                 raise
             finally:
+                _IN_TRANSACTION.reset(marker)
                 self._ready = False  # the settings ended with the transaction
+
+    @staticmethod
+    def _not_inside_transaction() -> None:
+        if _IN_TRANSACTION.get():
+            raise ReadInsideTransaction(
+                "read through the transaction's session (tx.session), not the request's "
+                "loaders, inside a write")
 
     async def _open(self) -> AsyncSession:
         if self._session is None:
