@@ -284,6 +284,19 @@ def test_entities_batch_their_reads(client: HubClient, kinds_of_records: dict[st
 
 # -- `_service { sdl }` ---------------------------------------------------------------------
 
+def test_the_key_types_are_the_entities() -> None:
+    """`_Entity` is every `@key` type, however the schema reaches it (a type strawberry's
+    federation does not find would be missing from `_Entity` and `_entities`)."""
+    from graphql import GraphQLUnionType
+
+    union = SCHEMA._schema.type_map["_Entity"]
+    assert isinstance(union, GraphQLUnionType)
+    assert sorted(t.name for t in union.types) == sorted(KEY_TYPES)
+    for name in KEY_TYPES:
+        origin = SCHEMA.schema_converter.type_map[name].definition.origin
+        assert callable(getattr(origin, "resolve_reference", None)), name
+
+
 def permission_names() -> set[str]:
     found: set[str] = set()
     stack: list[type] = [Policy]
