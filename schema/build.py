@@ -30,7 +30,7 @@ from schema.core.limits import depth_limit_rule
 from schema.core.localization import LocaleSelection, install
 from schema.core.policy import composed
 from schema.core.scalars import SCALARS
-from schema.root import Mutation, Query
+from schema.root import ENTITY_TYPES, Mutation, Query
 
 
 @composed(note="every root field answers with what the caller may read; `_entities` answers "
@@ -73,6 +73,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     schema = HubSchema(
         query=FederatedQuery,
         mutation=Mutation,
+        types=ENTITY_TYPES,
         config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALARS),
         extensions=[
             CloseDatabase,

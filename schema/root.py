@@ -8,14 +8,18 @@ from __future__ import annotations
 import strawberry
 
 from schema.content.queries import ContentQueries
+from schema.content.types import Event, NewsItem
 from schema.core.policy import composed
 from schema.core.queries import CoreQueries
 from schema.opportunities.queries import OpportunityQueries
+from schema.opportunities.types import Opportunity
 from schema.tenants.queries import TenantQueries
+from schema.tenants.types import Tenant
 from schema.translations.mutations import TranslationMutations
 from schema.viewer.queries import ViewerQueries
 from schema.volunteers.mutations import VolunteerMutations
 from schema.volunteers.queries import VolunteerQueries
+from schema.volunteers.types import Volunteer
 
 
 @composed(note="every root field answers with what the caller may read")
@@ -29,3 +33,8 @@ class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, Conte
 @strawberry.type
 class Mutation(VolunteerMutations, TranslationMutations):
     pass
+
+
+# The federation entity types, named so the schema finds each one before it builds `_Entity`,
+# whichever road reaches it (Event is reached only through its generic connection).
+ENTITY_TYPES = (Tenant, Opportunity, Event, NewsItem, Volunteer)

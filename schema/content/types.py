@@ -12,7 +12,7 @@ from hub.i18n import enum_label, format_moment, format_relative
 from hub.ids import encode_id
 from resolvers.core.pages import Page
 from schema.core.common import LocalizedString, Node, Place
-from schema.core.connections import CountedConnection, Edge, edges_of, page_info
+from schema.core.connections import Connection, Edge
 from schema.core.enums import Visibility
 from schema.core.federation import by_global_id
 from schema.core.info import FieldLocale, Info
@@ -141,19 +141,18 @@ class NewsItem(TranslatedText, Node):
         return self.row.author_name
 
 
-@strawberry.type
-class NewsEdge(Edge):
-    node: NewsItem
+@strawberry.type(name="NewsEdge")
+class NewsEdge(Edge[NewsItem]):
+    pass
 
 
 @strawberry.type
-class NewsConnection(CountedConnection):
-    edges: list[NewsEdge]
+class NewsConnection(Connection[NewsItem]):
+    """Named after the list (`news`), not the node type (`NewsItem`)."""
 
-    @classmethod
-    def of(cls, page: Page[m.NewsItem]) -> NewsConnection:
-        return cls(edges=edges_of(page, NewsItem.of, NewsEdge), page_info=page_info(page),
-                   page=page)
+    # The GraphQL name only (the items are plain `Edge`s): mypy sees a narrower list.
+    edges: list[NewsEdge]  # type: ignore[assignment]
+    node_type = NewsItem
 
     @classmethod
     async def prefetched(cls, info: Info, page: Page[m.NewsItem]) -> NewsConnection:
@@ -163,18 +162,8 @@ class NewsConnection(CountedConnection):
 
 
 @strawberry.type
-class EventEdge(Edge):
-    node: Event
-
-
-@strawberry.type
-class EventConnection(CountedConnection):
-    edges: list[EventEdge]
-
-    @classmethod
-    def of(cls, page: Page[m.Event]) -> EventConnection:
-        return cls(edges=edges_of(page, Event.of, EventEdge), page_info=page_info(page),
-                   page=page)
+class EventConnection(Connection[Event]):
+    node_type = Event
 
     @classmethod
     async def prefetched(cls, info: Info, page: Page[m.Event]) -> EventConnection:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 import strawberry
 
@@ -11,6 +10,13 @@ from resolvers.core.pages import Page
 from schema.core.common import PageInfo
 
 NodeT = TypeVar("NodeT")
+
+
+class FromRow(Protocol):
+    """A node type: made from a row of its table."""
+
+    @classmethod
+    def of(cls, row: Any) -> Any: ...
 
 
 def page_info(page: Page[Any]) -> PageInfo:
@@ -23,14 +29,10 @@ def page_info(page: Page[Any]) -> PageInfo:
     )
 
 
-def edges_of(page: Page[Any], make: Callable[[Any], NodeT], edge: Callable[..., Any]) -> list[Any]:
-    return [edge(page=page, row=row, node=make(row)) for row in page.rows]
-
-
 @strawberry.type
-class Edge:
-    """An item of a page. Its cursor is written only when it is asked for: most pages ask
-    for `pageInfo.endCursor` alone."""
+class Cursor:
+    """What an edge has before its node: its cursor, written only when it is asked for
+    (most pages ask for `pageInfo.endCursor` alone)."""
 
     page: strawberry.Private[Page[Any]]
     row: strawberry.Private[Any]
@@ -41,8 +43,16 @@ class Edge:
 
 
 @strawberry.type
-class CountedConnection:
-    """What every connection shares: paging info and a total computed only when asked."""
+class Edge(Cursor, Generic[NodeT]):
+    """An item of a page."""
+
+    node: NodeT
+
+
+@strawberry.type
+class Counted:
+    """What a connection has before its edges: paging info, and a total computed only when
+    it is asked for."""
 
     page_info: PageInfo
     page: strawberry.Private[Page[Any]]
@@ -52,3 +62,18 @@ class CountedConnection:
         return await self.page.count()
 
 
+@strawberry.type
+class Connection(Counted, Generic[NodeT]):
+    """A page of a list. A list's connection is one line,
+    `class OpportunityConnection(Connection[Opportunity])` with `node_type = Opportunity`:
+    GraphQL names it and its edge after the node type."""
+
+    edges: list[Edge[NodeT]]
+
+    node_type: ClassVar[type[FromRow]]  # its `of(row)` makes the node of a row of the page
+
+    @classmethod
+    def of(cls, page: Page[Any]) -> Self:
+        make = cls.node_type.of
+        return cls(edges=[Edge(node=make(row), page=page, row=row) for row in page.rows],
+                   page_info=page_info(page), page=page)

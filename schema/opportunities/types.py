@@ -15,7 +15,7 @@ from resolvers.core.loaders import now_or_later
 from resolvers.core.pages import Page
 from resolvers.opportunities.queries import opportunity_page
 from schema.core.common import Contact, LocalizedString, Node, Place
-from schema.core.connections import CountedConnection, Edge, edges_of, page_info
+from schema.core.connections import Connection
 from schema.core.enums import OpportunityFormat, OpportunityStatus, Visibility
 from schema.core.federation import by_global_id
 from schema.core.info import FieldLocale, Info
@@ -244,21 +244,8 @@ class Opportunity(TranslatedText, Node):
 
 
 @strawberry.type
-class OpportunityEdge(Edge):
-    node: Opportunity
-
-
-@strawberry.type
-class OpportunityConnection(CountedConnection):
-    edges: list[OpportunityEdge]
-
-    @classmethod
-    def of(cls, page: Page[m.Opportunity]) -> OpportunityConnection:
-        return cls(
-            edges=edges_of(page, Opportunity.of, OpportunityEdge),
-            page_info=page_info(page),
-            page=page,
-        )
+class OpportunityConnection(Connection[Opportunity]):
+    node_type = Opportunity
 
     @classmethod
     async def prefetched(cls, info: Info, page: Page[m.Opportunity]) -> OpportunityConnection:

@@ -13,7 +13,7 @@ from hub.i18n import enum_label, hours_display
 from hub.ids import encode_id
 from resolvers.volunteers.queries import application_page, saved_opportunity_page
 from schema.core.common import Node
-from schema.core.connections import CountedConnection, Edge, edges_of, page_info
+from schema.core.connections import Connection
 from schema.core.enums import ApplicationStatus, VolunteerGroup
 from schema.core.federation import by_global_id
 from schema.core.info import Info
@@ -25,7 +25,6 @@ from schema.opportunities.types import OpportunityConnection, Skill, skills_of
 from schema.tenants.types import Tenant, tenant_of
 
 if TYPE_CHECKING:
-    from resolvers.core.pages import Page
     from schema.opportunities.types import Opportunity
 
 Lazy = strawberry.lazy
@@ -198,33 +197,13 @@ class Application(Node):
 
 
 @strawberry.type
-class ApplicationEdge(Edge):
-    node: Application
+class ApplicationConnection(Connection[Application]):
+    node_type = Application
 
 
 @strawberry.type
-class ApplicationConnection(CountedConnection):
-    edges: list[ApplicationEdge]
-
-    @classmethod
-    def of(cls, page: Page[m.Application]) -> ApplicationConnection:
-        return cls(edges=edges_of(page, Application.of, ApplicationEdge),
-                   page_info=page_info(page), page=page)
-
-
-@strawberry.type
-class VolunteerEdge(Edge):
-    node: Volunteer
-
-
-@strawberry.type
-class VolunteerConnection(CountedConnection):
-    edges: list[VolunteerEdge]
-
-    @classmethod
-    def of(cls, page: Page[m.Volunteer]) -> VolunteerConnection:
-        return cls(edges=edges_of(page, Volunteer.of, VolunteerEdge), page_info=page_info(page),
-                   page=page)
+class VolunteerConnection(Connection[Volunteer]):
+    node_type = Volunteer
 
 
 register("Volunteer", by_loader(lambda loaders: loaders.volunteer_by_id, Volunteer.of))
