@@ -89,4 +89,4 @@ schema: $(STAMP_DEV)
 	$(BIN)/tatawwu schema print --output schema/schema.graphql
 
 clean:
-	rm -rf $(VENV) $(IDE_DIR)/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
+	rm -rf $(VENV) $(IDE_DIR)/node_modules tests/federation/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
