@@ -10,7 +10,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 LOCK_FLAGS := --generate-hashes --universal --python-version 3.11 --no-emit-index-url \
 	--quiet --custom-compile-command 'make lock'
 LOCK_INPUTS := pyproject.toml requirements/build.in
-# GraphiQL's browser builds, served by the hub itself in dev mode (hub/ide.py): from the npm
+# GraphiQL's browser builds, served by the hub itself in dev mode (hub/entry/ide.py): from the npm
 # lock, exact versions; node_modules/ is not committed.
 IDE_DIR := hub/ide_assets
 STAMP_IDE := $(IDE_DIR)/node_modules/.installed

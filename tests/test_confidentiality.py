@@ -250,7 +250,7 @@ def test_unscoped_query_in_a_request_transaction_sees_no_private_rows(
     if backend.backend != "postgresql":
         pytest.skip("row-level security is a PostgreSQL feature; SQLite relies on the scope")
     from hub.access import Principal, PrincipalKind, read_scope
-    from hub.db.row_security import prelude
+    from hub.row_security import prelude
 
     ids = tenant_ids(backend)
 

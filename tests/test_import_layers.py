@@ -6,9 +6,8 @@ A module's rank is that of the longest package prefix in `RANK` that names it:
     tenants < hub.db < hub (the rest of the core) < resolvers < schema < hub.entry
 
 `hub.db` (engine, models, migrations) is below the rest of the core, which builds on it
-(`hub.access` writes its clauses over the models). `hub.db.row_security` is the exception
-that sits in that folder: it turns a `ReadScope` into PostgreSQL settings, so it is access
-policy (ARCHITECTURE.md: "access (read scope, row security)") and ranks with `hub.access`.
+(`hub.access` writes its clauses over the models; `hub.row_security` turns a `ReadScope`
+into PostgreSQL settings).
 `hub.__main__` must stay in `hub/` for `python -m hub`: it is part of the entry layer.
 """
 
@@ -23,7 +22,6 @@ RANK = {
     "tenants": 0,
     "hub.db": 1,
     "hub": 2,
-    "hub.db.row_security": 2,
     "resolvers": 3,
     "schema": 4,
     "hub.entry": 5,

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from hub.access import Principal, PrincipalKind, read_scope
 from hub.db.engine import make_engine, make_sessionmaker
-from hub.db.row_security import prelude
+from hub.row_security import prelude
 from tests.conftest import Database
 from tests.dbtools import fetch
 from tests.principals import OTHER_TENANT, TENANT, V_KEY, volunteer_id

@@ -21,12 +21,12 @@ from hub.audit import AuditLog
 from hub.config import Settings
 from hub.db import models as m
 from hub.db.engine import make_engine, make_sessionmaker
-from hub.db.row_security import prelude
 from hub.entry.app import create_app
 from hub.errors import BadUserInput, Forbidden
 from hub.i18n import LocaleChain
 from hub.i18n import messages as msg
 from hub.ids import encode_id
+from hub.row_security import prelude
 from resolvers import RequestContext, RequestDatabase, TenantIndex
 from resolvers.core.writes import Tx, Write, perform
 from tests.conftest import Database, HubClient, StatementCounter, prepare

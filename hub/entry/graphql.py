@@ -18,12 +18,12 @@ from strawberry.types import ExecutionResult
 
 from hub.access import read_scope
 from hub.audit import AuditLog
-from hub.db.row_security import prelude
 from hub.entry import ide
 from hub.entry.authentication import principal_of
 from hub.entry.locale import locales_of, preferred_locale
 from hub.entry.state import HubState, Startup
 from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
+from hub.row_security import prelude
 from resolvers import RequestContext, RequestDatabase
 from schema import build_schema, coded_errors, error_body, refusal
 

@@ -1,7 +1,7 @@
 """Row-level security on PostgreSQL: defence in depth behind the queries' own scope.
 
 Every request runs its statements as the role `tatawwu_request` with per-transaction
-settings saying what the principal may read (see `hub/db/row_security.py`). A query that
+settings saying what the principal may read (see `hub/row_security.py`). A query that
 forgets its scope still cannot read another tenant's private rows. SQLite has no such
 mechanism: there the query scope is the only guard.
 
