@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import UTC, datetime
 
 import strawberry
@@ -10,13 +9,15 @@ import strawberry
 from hub.db import models as m
 from hub.i18n import enum_label, format_moment, format_relative
 from hub.ids import encode_id
+from resolvers.core.loaders import KeyedLoader
 from resolvers.core.pages import Page
-from schema.core.common import LocalizedString, Node, Place
+from resolvers.loaders import Loaders
+from schema.core.common import Node, Place
 from schema.core.connections import Connection, Edge
 from schema.core.enums import Visibility
 from schema.core.federation import by_global_id
-from schema.core.info import FieldLocale, Info
-from schema.core.localize import TranslatedText, display_locale
+from schema.core.info import Info
+from schema.core.localize import TranslatedText, display_locale, localized_field, text_field
 from schema.core.node import by_loader, register
 from schema.core.permissions import Staff
 from schema.core.policy import EVERYONE, policy
@@ -32,7 +33,8 @@ from schema.tenants.types import Tenant, tenant_of
 class Event(TranslatedText, Node):
     """Exhibitions, seminars, trainings, campaign and awareness days."""
 
-    _translations = "translations_by_event"
+    def translations_loader(self, loaders: Loaders) -> KeyedLoader:
+        return loaders.translations_by_event
     row: strawberry.Private[m.Event]
     kind: str
     starts_at: datetime
@@ -57,13 +59,9 @@ class Event(TranslatedText, Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    @strawberry.field(graphql_type=str)
-    def title(self, info: Info) -> str | Awaitable[str]:
-        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
+    title = text_field("title", required=True)
 
-    @strawberry.field(graphql_type=str | None)
-    def description(self, info: Info) -> str | Awaitable[str | None] | None:
-        return self._value_now(info, "description", None)  # type: ignore[no-any-return]
+    description = text_field("description")
 
     @strawberry.field
     def starts_at_display(self, info: Info) -> str:
@@ -88,7 +86,8 @@ class Event(TranslatedText, Node):
         note="reach is for a PUBLIC, PUBLISHED news item")
 @strawberry.federation.type(keys=["id"])
 class NewsItem(TranslatedText, Node):
-    _translations = "translations_by_news_item"
+    def translations_loader(self, loaders: Loaders) -> KeyedLoader:
+        return loaders.translations_by_news_item
     row: strawberry.Private[m.NewsItem]
     tags: list[str]
     image_url: str | None
@@ -112,21 +111,13 @@ class NewsItem(TranslatedText, Node):
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
 
-    @strawberry.field(graphql_type=str)
-    def title(self, info: Info) -> str | Awaitable[str]:
-        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
+    title = text_field("title", required=True)
 
-    @strawberry.field
-    async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
-        return LocalizedString.of(await self._localized(info, "title", locale))
+    title_i18n = localized_field("title")
 
-    @strawberry.field(graphql_type=str | None)
-    def summary(self, info: Info) -> str | Awaitable[str | None] | None:
-        return self._value_now(info, "summary", None)  # type: ignore[no-any-return]
+    summary = text_field("summary")
 
-    @strawberry.field(graphql_type=str | None)
-    def body(self, info: Info) -> str | Awaitable[str | None] | None:
-        return self._value_now(info, "body", None)  # type: ignore[no-any-return]
+    body = text_field("body")
 
     @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
     def published_at_display(self, info: Info) -> str | None:

@@ -6,10 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import strawberry
+
 from hub.db.models import Tenant
 from hub.i18n import Served, tenant_digits
 from resolvers.context import RequestContext
-from resolvers.core.loaders import now_or_later
+from resolvers.core.loaders import KeyedLoader, now_or_later
+from resolvers.loaders import Loaders
+from schema.core.common import LocalizedString
+from schema.core.info import FieldLocale, Info
 
 
 def serve(
@@ -56,15 +61,19 @@ def display_locale(ctx: RequestContext, tenant: Tenant | None) -> tuple[str, str
 
 
 class TranslatedText:
-    """For types whose text lives in translation rows: `_text` serves one field through the
-    chain. A subclass names its loader in `_translations` and has `row.id`/`row.tenant_id`."""
+    """Text fields served from a record's translation rows through the request's locale
+    chain. A subclass has `row.id`/`row.tenant_id`, says which loader holds its rows
+    (`translations_loader`), and declares its text fields with `text_field(...)` and
+    `localized_field(...)`."""
 
-    _translations: str
     row: Any
+
+    def translations_loader(self, loaders: Loaders) -> KeyedLoader:
+        raise NotImplementedError
 
     async def _text(self, info: Any, field: str, locale: str | None) -> Served | None:
         ctx: RequestContext = info.context
-        rows = await getattr(ctx.loaders, self._translations).load(self.row.id)
+        rows = await self.translations_loader(ctx.loaders).load(self.row.id)
         default = ctx.tenants.by_id[self.row.tenant_id].default_locale
         return serve(ctx, rows, field, default, locale)
 
@@ -78,7 +87,7 @@ class TranslatedText:
             served = serve(ctx, rows, field, default, None)
             return served.value if served else fallback
 
-        return now_or_later(getattr(ctx.loaders, self._translations), self.row.id, value)
+        return now_or_later(self.translations_loader(ctx.loaders), self.row.id, value)
 
     async def _value(self, info: Any, field: str, locale: str | None) -> str | None:
         served = await self._text(info, field, locale)
@@ -86,3 +95,27 @@ class TranslatedText:
 
     async def _localized(self, info: Any, field: str, locale: str | None) -> Served:
         return await self._text(info, field, locale) or Served("", "en", True)
+
+
+def text_field(field: str, *, required: bool = False) -> Any:
+    """A plain text field (`title`, `summary`...): its value in the first locale of the
+    chain that has it, at once when the page prefetched the translations."""
+    fallback = "" if required else None
+
+    def resolve(self: TranslatedText, info: Info) -> Any:
+        return self._value_now(info, field, fallback)
+
+    resolve.__name__ = field
+    return strawberry.field(resolver=resolve, graphql_type=str if required else str | None)
+
+
+def localized_field(field: str) -> Any:
+    """The `...I18n` variant of a text field: the value with the locale that served it,
+    whether that was a fallback, and the field's own `locale` argument first."""
+
+    async def resolve(self: TranslatedText, info: Info,
+                      locale: FieldLocale = None) -> LocalizedString:
+        return LocalizedString.of(await self._localized(info, field, locale))
+
+    resolve.__name__ = f"{field}_i18n"
+    return strawberry.field(resolver=resolve)

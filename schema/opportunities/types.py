@@ -11,15 +11,16 @@ import strawberry
 from hub.db import models as m
 from hub.i18n import enum_label, format_moment, spots_left_display
 from hub.ids import encode_id
-from resolvers.core.loaders import now_or_later
+from resolvers.core.loaders import KeyedLoader, now_or_later
 from resolvers.core.pages import Page
+from resolvers.loaders import Loaders
 from resolvers.opportunities.queries import opportunity_page
-from schema.core.common import Contact, LocalizedString, Node, Place
+from schema.core.common import Contact, Node, Place
 from schema.core.connections import Connection
 from schema.core.enums import OpportunityFormat, OpportunityStatus, Visibility
 from schema.core.federation import by_global_id
-from schema.core.info import FieldLocale, Info
-from schema.core.localize import TranslatedText, display_locale, label
+from schema.core.info import Info
+from schema.core.localize import TranslatedText, display_locale, label, localized_field, text_field
 from schema.core.node import by_loader, register
 from schema.core.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.core.policy import EVERYONE, policy
@@ -95,7 +96,8 @@ class Organization(Node):
              "see the visibility table")
 @strawberry.federation.type(keys=["id"])
 class Opportunity(TranslatedText, Node):
-    _translations = "translations_by_opportunity"
+    def translations_loader(self, loaders: Loaders) -> KeyedLoader:
+        return loaders.translations_by_opportunity
     row: strawberry.Private[m.Opportunity]
     format: OpportunityFormat
     starts_at: datetime | None
@@ -148,21 +150,13 @@ class Opportunity(TranslatedText, Node):
         row = await info.context.loaders.campaign_by_id.load(self.row.campaign_id)
         return Campaign.of(row) if row else None
 
-    @strawberry.field(graphql_type=str)
-    def title(self, info: Info) -> str | Awaitable[str]:
-        return self._value_now(info, "title", "")  # type: ignore[no-any-return]
+    title = text_field("title", required=True)
 
-    @strawberry.field
-    async def title_i18n(self, info: Info, locale: FieldLocale = None) -> LocalizedString:
-        return LocalizedString.of(await self._localized(info, "title", locale))
+    title_i18n = localized_field("title")
 
-    @strawberry.field(graphql_type=str | None)
-    def summary(self, info: Info) -> str | Awaitable[str | None] | None:
-        return self._value_now(info, "summary", None)  # type: ignore[no-any-return]
+    summary = text_field("summary")
 
-    @strawberry.field(graphql_type=str | None)
-    def description(self, info: Info) -> str | Awaitable[str | None] | None:
-        return self._value_now(info, "description", None)  # type: ignore[no-any-return]
+    description = text_field("description")
 
     @strawberry.field(permission_classes=[OwningTenantEditor])
     async def translations(self, info: Info) -> list[Translation] | None:
@@ -266,7 +260,8 @@ class OpportunityConnection(Connection[Opportunity]):
         note="reach is for a PUBLIC, PUBLISHED campaign")
 @strawberry.type
 class Campaign(TranslatedText, Node):
-    _translations = "translations_by_campaign"
+    def translations_loader(self, loaders: Loaders) -> KeyedLoader:
+        return loaders.translations_by_campaign
     row: strawberry.Private[m.Campaign]
     starts_on: date | None
     ends_on: date | None
