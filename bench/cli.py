@@ -10,7 +10,8 @@ from types import FrameType
 from bench import report as rp
 from bench.options import parse
 from bench.proc import BenchError
-from bench.runner import Run, hub_git
+from bench.runner import Run
+from bench.summary import hub_git
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

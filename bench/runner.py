@@ -3,60 +3,25 @@ servers always stopped and the created database always dropped, whatever fails."
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from bench import dataset as ds
-from bench import load, profiling, sysinfo
+from bench import load, profiling, summary, sysinfo
 from bench.dbcpu import BackendCpu
 from bench.options import Options
 from bench.proc import BenchError, Server, cpu_seconds, peak_rss_mib
 from bench.queries import SQL_BOUNDS, Facts, Operation, select_operations
-from bench.targets import Context, hub_server, peer_server, peer_versions, raw_server
+from bench.summary import Cell
+from bench.targets import Context, hub_server, peer_server, raw_server
 from bench.tenants import write_registry
-from bench.wire import WireCounter, admin
+from bench.wire import WireCounter
 
 STARTERS: dict[str, Callable[[Context], Server]] = {
     "hub": hub_server, "raw": raw_server, "peer": peer_server}
-
-
-@dataclass
-class Cell:
-    """One operation on one target."""
-
-    rounds: list[load.Measurement] = field(default_factory=list)
-    cpu_seconds: float = 0.0
-    db_cpu_seconds: float | None = None
-    info: dict[str, Any] = field(default_factory=dict)
-    failed: str | None = None
-
-    def summary(self) -> dict[str, Any]:
-        out: dict[str, Any] = dict(self.info)
-        if self.failed:
-            out["failed"] = self.failed
-        if self.rounds:
-            requests = sum(m.requests for m in self.rounds)
-            out.update(
-                rps=round(statistics.median(m.rps for m in self.rounds), 1),
-                p50_ms=round(statistics.median(m.p50_ms for m in self.rounds), 2),
-                p99_ms=round(statistics.median(m.p99_ms for m in self.rounds), 2),
-                cpu_ms_per_req=round(1000 * self.cpu_seconds / requests, 3) if requests
-                else None,
-                db_cpu_ms_per_req=round(1000 * self.db_cpu_seconds / requests, 3)
-                if requests and self.db_cpu_seconds is not None else None,
-                total_cpu_ms_per_req=round(1000 * (self.cpu_seconds + self.db_cpu_seconds)
-                                           / requests, 3)
-                if requests and self.db_cpu_seconds is not None else None,
-                requests=requests, errors=sum(m.errors for m in self.rounds),
-                rounds=[m.as_json() for m in self.rounds],
-            )
-        return out
 
 
 class Run:
@@ -323,84 +288,5 @@ class Run:
                      f"{summary['components'][:4]}")
 
     # -- report --------------------------------------------------------------------------
-    def versions(self) -> dict[str, Any]:
-        found: dict[str, Any] = sysinfo.python_versions()
-        found["wrk"] = sysinfo.wrk_version()
-        found.update(peer_versions())
-        found["postgres"] = None
-        if self.dataset is not None and self.dataset.backend == "postgresql":
-            try:
-                found["postgres"] = admin(self.opts.admin_url, "SHOW server_version")
-            except Exception as exc:  # a version is informative only
-                found["postgres"] = f"unknown ({exc.__class__.__name__})"
-        return found
-
-    def queries(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for op in self.operations:
-            entry: dict[str, Any] = {"title": op.title, "available": op.unavailable is None}
-            if op.note:
-                entry["note"] = op.note
-            if op.unavailable:
-                entry["reason"] = op.unavailable
-                out[op.key] = entry
-                continue
-            results = {name: self.cell(op, name).summary() for name in self.opts.targets
-                       if (op.key, name) in self.cells}
-            for name, result in results.items():
-                result.setdefault("peak_rss_mib", self.targets[name].get("peak_rss_mib"))
-            entry["results"] = results
-            entry["ratios"] = {f"hub/{o}": ratios(results.get("hub"), results.get(o))
-                               for o in ("raw", "peer") if o in results}
-            out[op.key] = entry
-        return out
-
     def report(self, hub_git: dict[str, Any] | None) -> dict[str, Any]:
-        opts = self.opts
-        return {
-            "format": 1, "mode": opts.mode, "started_at": self.started.isoformat(),
-            "finished_at": datetime.now().isoformat(),
-            "seconds": round((datetime.now() - self.started).total_seconds(), 1),
-            "command": ["python", "-m", "bench", *sys.argv[1:]],
-            "machine": {**sysinfo.machine(), "load_average_at_start": self.load_at_start},
-            "versions": self.versions(),
-            "hub_source": {"path": str(opts.hub_source), "git": hub_git},
-            "settings": {"driver": self.driver, "duration_s": opts.duration,
-                         "warmup_s": opts.warmup, "rounds": opts.rounds,
-                         "connections": opts.connections, "locale": opts.locale,
-                         "scale": opts.scale if self.dataset and self.dataset.seed_seconds
-                         is not None else None, "tenants": opts.tenants or "repository",
-                         "targets": list(opts.targets)},
-            "dataset": {**(self.dataset.describe() if self.dataset else {}),
-                        "facts": {"q3_opportunity_id": self.facts.opportunity_id,
-                                  "q4_staff_tenant": self.facts.staff_tenant,
-                                  "q5_country_tenant_ids": list(self.facts.country_tenant_ids)}
-                        if self.facts else None},
-            "targets": self.targets, "queries": self.queries(), "profile": self.profile or None,
-            "problems": self.problems, "notes": self.notes, "work_dir": str(self.work),
-        }
-
-
-def ratios(hub: dict[str, Any] | None, other: dict[str, Any] | None) -> dict[str, Any] | None:
-    """hub ÷ other for throughput, latency and CPU per request (None when either is missing)."""
-    if not hub or not other:
-        return None
-    out: dict[str, Any] = {}
-    for key in ("rps", "p50_ms", "p99_ms", "cpu_ms_per_req", "total_cpu_ms_per_req"):
-        a, b = hub.get(key), other.get(key)
-        out[key] = round(a / b, 3) if a is not None and b else None
-    return out
-
-
-def hub_git(source: Path) -> dict[str, Any] | None:
-    from bench.proc import run
-
-    if not (source / ".git").exists():
-        return None
-    try:
-        head = run(["git", "-C", str(source), "rev-parse", "HEAD"], timeout=20).strip()
-        dirty = run(["git", "-C", str(source), "status", "--porcelain", "--", "hub", "schema",
-                     "resolvers"], timeout=20).strip()
-    except BenchError:
-        return None
-    return {"commit": head, "uncommitted_changes_in_hub_schema_resolvers": bool(dirty)}
+        return summary.document(self, hub_git)

@@ -26,6 +26,9 @@ from hub.config import Settings
 from hub.entry import setup_steps
 from hub.entry.app import create_app
 
+# Fixtures kept beside their helpers, for the test modules that ask for them by name.
+pytest_plugins = ("tests.issuer_keys",)
+
 POSTGRES_URL = os.environ.get(
     "HUB_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 )
