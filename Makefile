@@ -15,7 +15,8 @@ LOCK_INPUTS := pyproject.toml requirements/build.in
 IDE_DIR := hub/ide_assets
 STAMP_IDE := $(IDE_DIR)/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
-# Apollo's composition library, run by Node in the federation test (tests/test_federation_sdl.py):
+# Apollo's composition library, run by Node in the federation test
+# (tests/schema/test_federation_sdl.py):
 # from the npm lock, exact versions; node_modules/ is not committed.
 FEDERATION_DIR := tests/federation
 STAMP_FEDERATION := $(FEDERATION_DIR)/node_modules/.installed

@@ -228,7 +228,7 @@ def select_operations(keys: str | None) -> list[Operation]:
     return [known[k] for k in wanted]
 
 
-# The most SQL statements the hub may send per request (tests/test_bench_smoke.py holds it):
+# The most SQL statements the hub may send per request (tests/bench/test_bench_smoke.py holds it):
 # one per list page, one per count, one per batch of a relation or of translations, never one
 # per row (Q1 3, Q2 2, Q3 8: the opportunity and each of its relations once, Q4 3: the page,
 # the memberships the Personal policy checks, the audit INSERT; Q5 4), plus one setup

@@ -12,7 +12,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
 
 import pytest
 from packaging.markers import default_environment
@@ -20,7 +19,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 LOCKS = {"runtime": (), "dev": ("dev",), "bench": ("dev", "bench")}
 OUR_SOURCES = ("tatawwu-hub (pyproject.toml)", "-r requirements/build.in")
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")

@@ -26,7 +26,6 @@ import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -40,8 +39,9 @@ from hub.entry import setup_steps
 from hub.entry.app import create_app
 from hub.entry.cli import main
 from tests.conftest import Database, HubClient
+from tests.paths import ROOT
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = ROOT / "README.md"
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 TOKEN_COMMAND = re.compile(r"\$\((?:\S*/)?tatawwu token ([^)]*)\)")
 TOKEN_ASSIGNMENT = re.compile(r"^TOKEN=(\$\((?:\S*/)?tatawwu token [^)]*\))")

@@ -9,7 +9,7 @@ the compiled messages.mo committed next to each. Run from the repository root:
     pybabel compile -d hub/i18n/locale -D messages --statistics
 
 Translate the new and fuzzy entries of each messages.po between `update` and `compile`
-(tests/test_i18n_catalogs.py fails on any untranslated or fuzzy entry, and on a .mo that
+(tests/hub/i18n/test_i18n_catalogs.py fails on any untranslated or fuzzy entry, and on a .mo that
 does not match its .po). A new language is one more catalog, no code change:
 
     pybabel init -i hub/i18n/locale/messages.pot -d hub/i18n/locale -D messages -l de

@@ -2,7 +2,7 @@
 order. They are created fresh for every request, so nothing cached crosses principals.
 
 They return plain, read-only rows (`record_of`): every mapped attribute of the models is
-named like its column (tests/test_models.py checks it), so a row reads like the entity."""
+named like its column (tests/hub/db/test_models.py checks it), so a row reads like the entity."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ needs none of that but the `Info`. Such fields get a resolver that builds the `I
 the function: the same function, the same arguments, the same result or awaitable.
 
 Every guarded field keeps strawberry's chain: a field with any extension is never touched,
-and `tests/test_direct_resolvers.py` proves it for every guarded field of the schema.
+and `tests/schema/test_direct_resolvers.py` proves it for every guarded field of the schema.
 """
 
 from __future__ import annotations

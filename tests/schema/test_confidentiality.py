@@ -208,7 +208,7 @@ def test_tampered_and_foreign_tokens(client: HubClient, backend: Database,
     tampered = f"{head}.{payload[:-4]}AAAA.{signature}"
     foreign = mint_dev_token(DevKey.load_or_create(tmp_path / "other-key.json"), subject="s",
                              tenant=TENANT, roles=["admin"], volunteer_id=None, federation=False)
-    # (expired, not-yet-valid, wrong audience and issuer: tests/test_auth_tokens.py, which
+    # (expired, not-yet-valid, wrong audience and issuer: tests/hub/auth/test_auth_tokens.py, which
     # controls the clock; here, what reaches the endpoint)
     for bad in (tampered, foreign, f"{token}x"):
         response = client.http.post("/graphql", json={"query": "{ viewer { kind } }"},

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from hub.entry.cli import main
+from tests.paths import ROOT
 
-SNAPSHOT = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
+SNAPSHOT = ROOT / "schema" / "schema.graphql"
 
 
 def test_committed_sdl_matches_schema_print() -> None:

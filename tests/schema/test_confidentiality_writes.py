@@ -20,7 +20,7 @@ from hub.ids import encode_id
 from tests.conftest import Database, HubClient, prepare
 from tests.dbtools import fetch
 from tests.principals import TENANT, Cast, cast
-from tests.test_confidentiality import tenant_ids
+from tests.schema.test_confidentiality import tenant_ids
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

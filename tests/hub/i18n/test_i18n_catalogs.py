@@ -29,8 +29,8 @@ from hub.i18n.catalogs import (
 )
 from hub.i18n.labels import SPOTS_LEFT
 from hub.i18n.locales import locale_info, supported_locales
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("ar", "en", "fr")
 Key = tuple[str | None, str]
 

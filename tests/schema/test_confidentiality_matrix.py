@@ -5,7 +5,6 @@ PostgreSQL, answers as docs/security.md says."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +20,13 @@ from schema.core.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
 from schema.core.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
 from tests.conftest import Database, HubClient
 from tests.dbtools import fetch
+from tests.paths import ROOT
 from tests.principals import TENANT, Cast, cast
 
 SCHEMA = build_schema()
 GRAPHQL = SCHEMA._schema
 ENTRIES = {e.name: e for e in policy_matrix(SCHEMA)}
-DOC = Path(__file__).resolve().parent.parent / "docs" / "security.md"
+DOC = ROOT / "docs" / "security.md"
 MUST_HAVE_VALUE = {"fullName", "email", "phone", "birthYear", "contact", "title", "slug",
                    "displayName", "memberships", "translations", "applicationsCount"}
 

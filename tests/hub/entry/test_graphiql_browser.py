@@ -20,8 +20,8 @@ import httpx2 as httpx
 import pytest
 
 from tests.conftest import Database
+from tests.hub.entry.test_ide import assets_missing, need
 from tests.servers import free_port, serving
-from tests.test_ide import assets_missing, need
 
 CHROMIUM = Path(os.environ.get("HUB_TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -20,12 +20,10 @@ from strawberry.types.base import StrawberryObjectDefinition
 
 from schema.core.permissions import Policy
 from tests.conftest import HubClient
-from tests.test_confidentiality_matrix import SCHEMA
-from tests.test_federation import KEY_TYPES, SERVICE_SDL
-from tests.test_ide import need
-
-FEDERATION_DIR = Path(__file__).resolve().parent / "federation"
-
+from tests.hub.entry.test_ide import need
+from tests.paths import FEDERATION_DIR
+from tests.schema.test_confidentiality_matrix import SCHEMA
+from tests.schema.test_federation import KEY_TYPES, SERVICE_SDL
 
 # -- `_service { sdl }` ---------------------------------------------------------------------
 

@@ -18,12 +18,12 @@ from hub.db import models as m
 from hub.ids import encode_id
 from schema.core.permissions import COLUMNS
 from schema.core.policy import EVERYONE
-from tests import test_confidentiality_matrix as matrix
 from tests.conftest import Database, HubClient
 from tests.dbtools import fetch
 from tests.principals import OTHER_TENANT, TENANT, Cast
-from tests.test_confidentiality import expected_visible, tenant_ids
-from tests.test_confidentiality_matrix import ENTRIES, check, selection
+from tests.schema import test_confidentiality_matrix as matrix
+from tests.schema.test_confidentiality import expected_visible, tenant_ids
+from tests.schema.test_confidentiality_matrix import ENTRIES, check, selection
 
 # The matrix's own fixtures: its principals and its target records (a record of T of each
 # type with every field filled, volunteers V and W).

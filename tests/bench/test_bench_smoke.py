@@ -17,8 +17,8 @@ import pytest
 
 from bench.queries import SQL_BOUNDS
 from tests.conftest import make_database
+from tests.paths import ROOT
 
-REPO = Path(__file__).resolve().parent.parent
 REPORT_KEYS = {"format", "mode", "started_at", "finished_at", "command", "machine", "versions",
                "hub_source", "settings", "dataset", "targets", "queries", "problems", "notes"}
 VERSION_KEYS = {"python", "strawberry-graphql", "graphql-core", "sqlalchemy", "asyncpg",
@@ -33,7 +33,7 @@ def test_bench_smoke(backend_name: str, tmp_path: Path) -> None:
         process = subprocess.Popen(
             [sys.executable, "-m", "bench", "--smoke", "--database-url",
              database.settings.database_url, "--results-dir", str(results)],
-            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         try:
             stdout, stderr = process.communicate(timeout=150)

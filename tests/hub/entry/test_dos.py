@@ -13,7 +13,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx2 as httpx
 import pytest
@@ -22,9 +21,9 @@ from graphql import GraphQLError, TypeInfo, ValidationContext, parse, validate, 
 from schema import build_schema
 from schema.core.limits import depth_limit_rule
 from tests.conftest import Database
+from tests.paths import ROOT
 from tests.servers import free_port, serving
 
-ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 0.1  # seconds: "well under 100 ms" for a document of a few KB
 TIMEOUT = 10.0  # seconds: a hung hub fails the test instead of hanging it
 
