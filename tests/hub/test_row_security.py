@@ -18,11 +18,8 @@ from tests.dbtools import fetch
 from tests.principals import OTHER_TENANT, TENANT, V_KEY, volunteer_id
 
 TABLES = ("membership", "application", "hours_entry", "saved_opportunity")
-
-
-def _postgres_only(backend: Database) -> None:
-    if backend.backend != "postgresql":
-        pytest.skip("row-level security is a PostgreSQL feature; SQLite relies on the scope")
+# Row-level security is a PostgreSQL feature; on SQLite the query scope is the only guard.
+pytestmark = pytest.mark.postgresql_only
 
 
 def _seen(backend: Database, principal: Principal) -> dict[str, set[tuple[int, int]]]:
@@ -48,7 +45,6 @@ def _all(backend: Database) -> dict[str, set[tuple[int, int]]]:
 
 
 def test_each_principal_sees_what_the_policy_grants(backend: Database) -> None:
-    _postgres_only(backend)
     everything = _all(backend)
     ids = {slug: int(i) for i, slug in fetch(backend.settings, text(
         "SELECT id, slug FROM tenant"))}
@@ -71,7 +67,6 @@ def test_each_principal_sees_what_the_policy_grants(backend: Database) -> None:
 
 
 def test_personal_policies_are_not_index_conditions(backend: Database) -> None:
-    _postgres_only(backend)
     quals = dict(fetch(backend.settings, text(
         "SELECT tablename, qual FROM pg_policies WHERE policyname = 'request_scope' "
         "AND tablename = ANY(:t)").bindparams(t=list(TABLES))))

@@ -243,12 +243,11 @@ def test_production_mode_refuses_dev_tokens_and_needs_an_issuer(
         assert "graphiql" not in ide.text.lower()
 
 
+@pytest.mark.postgresql_only
 def test_unscoped_query_in_a_request_transaction_sees_no_private_rows(
         backend: Database, people: Cast) -> None:
     """Row-level security (PostgreSQL): a query that forgets its scope, run inside the
     request transaction of staff of another tenant, still gets only what they may read."""
-    if backend.backend != "postgresql":
-        pytest.skip("row-level security is a PostgreSQL feature; SQLite relies on the scope")
     from hub.access import Principal, PrincipalKind, read_scope
     from hub.row_security import prelude
 
