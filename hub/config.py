@@ -34,6 +34,11 @@ class Settings:
     log_level: str
     oidc_issuers: str  # JSON list of {issuer, audience, jwks_url | jwks_file}; see hub.auth
     dev_key_file: Path  # the signing key of development tokens (dev mode only); one per database
+    # Limits on a document, checked before it runs (docs/errors.md, schema/core/limits.py)
+    max_query_tokens: int = 1000
+    max_query_aliases: int = 15
+    max_query_directives: int = 50
+    max_query_cost: int = 20_000
 
     @property
     def is_dev(self) -> bool:
@@ -69,6 +74,10 @@ class Settings:
             log_level=env.get("HUB_LOG_LEVEL", "info").strip().lower() or "info",
             oidc_issuers=env.get("HUB_OIDC_ISSUERS", "").strip(),
             dev_key_file=_dev_key_file(env, url),
+            max_query_tokens=_int(env, "HUB_MAX_QUERY_TOKENS", 1000, low=50, high=1_000_000),
+            max_query_aliases=_int(env, "HUB_MAX_QUERY_ALIASES", 15, low=0, high=100_000),
+            max_query_directives=_int(env, "HUB_MAX_QUERY_DIRECTIVES", 50, low=0, high=100_000),
+            max_query_cost=_int(env, "HUB_MAX_QUERY_COST", 20_000, low=1, high=100_000_000),
         )
 
     def describe(self) -> dict[str, str]:

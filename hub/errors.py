@@ -20,7 +20,11 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     CONFLICT = "CONFLICT"
     RATE_LIMITED = "RATE_LIMITED"
-    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"  # nested deeper than the depth limit
+    TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
+    TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
+    TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES"
+    QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -72,6 +76,22 @@ class Forbidden(HubError):
 
 class QueryTooComplex(HubError):
     code = ErrorCode.QUERY_TOO_COMPLEX
+
+
+class TooManyTokens(HubError):
+    code = ErrorCode.TOO_MANY_TOKENS
+
+
+class TooManyAliases(HubError):
+    code = ErrorCode.TOO_MANY_ALIASES
+
+
+class TooManyDirectives(HubError):
+    code = ErrorCode.TOO_MANY_DIRECTIVES
+
+
+class QueryTooCostly(HubError):
+    code = ErrorCode.QUERY_TOO_COSTLY
 
 
 class ConfigurationError(Exception):

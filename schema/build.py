@@ -10,7 +10,7 @@ from functools import cached_property
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules, ValidationCache
 from strawberry.federation.schema import FederationAny
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
@@ -26,7 +26,7 @@ from schema.core.federation import (
     resolve_entities,
 )
 from schema.core.info import Info
-from schema.core.limits import depth_limit_rule
+from schema.core.limits import DocumentLimits, TokenLimitedParser, limits_rule
 from schema.core.localization import LocaleSelection, install
 from schema.core.policy import composed
 from schema.core.scalars import SCALARS
@@ -67,9 +67,13 @@ class HubSchema(strawberry.federation.Schema):
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     cache_size = settings.query_cache_size if settings else 512
-    depth = settings.max_query_depth if settings else 12
+    max_tokens = settings.max_query_tokens if settings else 1000
+    limits = DocumentLimits(
+        max_depth=settings.max_query_depth, max_aliases=settings.max_query_aliases,
+        max_directives=settings.max_query_directives, max_cost=settings.max_query_cost,
+        page_cap=settings.max_page_size) if settings else DocumentLimits()
     # One rule class for the schema's life: the validation cache keys on the rule classes.
-    depth_rule = depth_limit_rule(depth)
+    rule = limits_rule(limits)
     schema = HubSchema(
         query=FederatedQuery,
         mutation=Mutation,
@@ -78,9 +82,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions=[
             CloseDatabase,
             LocaleSelection,
-            lambda: ParserCache(maxsize=cache_size),
+            lambda: TokenLimitedParser(maxsize=cache_size, max_tokens=max_tokens),
             lambda: ValidationCache(maxsize=cache_size),
-            lambda: AddValidationRules([depth_rule]),
+            lambda: AddValidationRules([rule]),
         ],
     )
     install(schema._schema)

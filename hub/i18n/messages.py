@@ -62,6 +62,27 @@ QUERY_TOO_DEEP: Final = Plural(
     "Fields may be nested at most %(count)s level deep in one query.",
     "Fields may be nested at most %(count)s levels deep in one query.",
 )
+QUERY_TOO_MANY_TOKENS: Final = Plural(
+    "A query may hold at most %(count)s token (names, values and punctuation).",
+    "A query may hold at most %(count)s tokens (names, values and punctuation).",
+)
+# TRANSLATORS: an alias is a second name given to a field in a query (`a: title`).
+QUERY_TOO_MANY_ALIASES: Final = Plural(
+    "A query may give at most %(count)s alias to its fields.",
+    "A query may give at most %(count)s aliases to its fields.",
+)
+# TRANSLATORS: directives are the `@include(...)`, `@skip(...)` or `@locale(...)` of a query.
+QUERY_TOO_MANY_DIRECTIVES: Final = Plural(
+    "A query may use at most %(count)s directive.",
+    "A query may use at most %(count)s directives.",
+)
+# TRANSLATORS: each list in a query is counted at its page size (`first`).
+QUERY_TOO_COSTLY: Final = Plural(
+    "This query could ask for more than %(count)s value: ask for smaller pages (`first`) or "
+    "fewer fields.",
+    "This query could ask for more than %(count)s values: ask for smaller pages (`first`) or "
+    "fewer fields.",
+)
 # schema/document_errors.py: graphql-core's syntax and validation errors (the English
 # original goes to extensions.detail). Names of fields, types, arguments and variables are
 # GraphQL names: keep them as they are.
@@ -185,6 +206,7 @@ ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
     PERSONAL_DATA, MORE_ERRORS_LEFT_OUT, INTERNAL_ERROR, CREDENTIALS_REFUSED, SELF_ONLY,
     OWN_TENANT_FILTER_ONLY, VOLUNTEER_ONLY, EDITORS_ONLY, NOT_FOUND,
     UNSUPPORTED_LOCALE, UNKNOWN_TEXT_FIELD, TEXT_TOO_LONG, EMPTY_TEXT, QUERY_TOO_DEEP,
+    QUERY_TOO_MANY_TOKENS, QUERY_TOO_MANY_ALIASES, QUERY_TOO_MANY_DIRECTIVES, QUERY_TOO_COSTLY,
     DATE_OUT_OF_RANGE, INVALID_QUERY, SYNTAX_ERROR, DOCUMENT_TOO_DEEP, UNKNOWN_FIELD,
     UNKNOWN_ARGUMENT, MISSING_ARGUMENT, MISSING_ARGUMENT_VALUE, ARGUMENT_INVALID, INVALID_VALUE,
     UNKNOWN_ENUM_VALUE, UNKNOWN_INPUT_FIELD, MISSING_INPUT_FIELD, NULL_VALUE, VARIABLE_INVALID,

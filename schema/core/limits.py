@@ -1,39 +1,135 @@
-"""Limits on a document's shape, checked once per document while it is validated.
+"""Limits on a document, checked before it runs: its tokens while it is parsed, then its
+depth, aliases, directives and cost once per document while it is validated.
+
+Tokens: the parser stops at the first token over the limit (`TokenLimitedParser`), so a
+huge document costs no more than the limit to refuse, and a refused document is never
+cached (the parse cache keeps only what parsed).
 
 The depth of a selection set is the longest chain of nested fields that have selections of
 their own (introspection fields, whose names begin with `__`, are not counted: the
 introspection rules of graphql-core bound them). A fragment's depth is computed once per
 document and reused at every spread, iteratively: a document whose fragments each spread the
 next one twice costs linear time, not 2^k, and no document can exhaust the Python stack.
+
+Aliases, directives and cost are counted over what execution would collect: as graphql-core's
+`collect_fields`, a fragment spread twice in one selection set counts once there, and each
+selection set is measured once per document (a fragment's fields once, whatever the spreads).
+Aliases and directives are counted per operation, every field below included. The cost is an
+estimate of the values an operation could return: each field costs 1, and below a field with
+a `first` argument (a connection) everything is multiplied by its page size: the literal
+value, the argument's default (20) when absent, the page cap when it is a variable (its value
+is not known when a document is validated once for every request), never above the page cap.
+They are measured only when the depth is within its limit, so the measure recurses at most
+that deep.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from functools import cache, lru_cache
+from typing import Any, ClassVar, Final
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSyntaxError,
     InlineFragmentNode,
+    IntValueNode,
     OperationDefinitionNode,
     SelectionNode,
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
+    get_named_type,
+    parse,
 )
 from graphql.language.visitor import SKIP
+from strawberry.extensions import SchemaExtension
 
-from hub.errors import QueryTooComplex
+from hub.errors import (
+    HubError,
+    QueryTooComplex,
+    QueryTooCostly,
+    TooManyAliases,
+    TooManyDirectives,
+    TooManyTokens,
+)
 from hub.i18n import messages as msg
+from hub.i18n.markers import Plural
+
+SATURATED: Final = 10**15  # counts stop growing here: an estimate needs no 2^2000
+DEFAULT_PAGE: Final = 20  # `first` when a connection field is given none and has no default
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLimits:
+    """The limits of one schema. `None`: not checked (the depth always is)."""
+
+    max_depth: int = 12
+    max_aliases: int | None = 15
+    max_directives: int | None = 50
+    max_cost: int | None = 20_000
+    page_cap: int = 100  # the largest `first` a connection accepts (HUB_MAX_PAGE_SIZE)
+
+
+def limits_rule(limits: DocumentLimits) -> type[ValidationRule]:
+    """A rule class for one schema's limits, made once per schema: the validation cache keys
+    on the rule classes, so a class made per request would never hit it."""
+    return type("DocumentLimitsRule", (DocumentLimitsRule,), {"limits": limits})
 
 
 def depth_limit_rule(max_depth: int) -> type[ValidationRule]:
-    """A rule class for one limit, made once per schema: the validation cache keys on the rule
-    classes, so a class made per request would never hit it."""
-    return type("DepthLimitRule", (DepthLimitRule,), {"max_depth": max_depth})
+    """A rule checking the depth only."""
+    return limits_rule(DocumentLimits(max_depth=max_depth, max_aliases=None,
+                                      max_directives=None, max_cost=None))
 
+
+# Tokens, in the parser.
+
+_TOKENS_ERROR: Final = re.compile(
+    r"Syntax Error: Document contains more than \d+ (?:tokens|comments)\. Parsing aborted\.")
+
+
+@cache
+def _cached_parse(maxsize: int) -> Callable[..., DocumentNode]:
+    """One LRU parse cache per size, shared by every request (as strawberry's ParserCache).
+    A document the parser refused raises, and lru_cache keeps no exception."""
+    return lru_cache(maxsize=maxsize)(parse)
+
+
+class TokenLimitedParser(SchemaExtension):
+    """strawberry's ParserCache with a token limit: the parser gives up at the first token
+    (or comment) over `max_tokens`, before the document is built (TOO_MANY_TOKENS)."""
+
+    def __init__(self, *, maxsize: int, max_tokens: int) -> None:
+        super().__init__()
+        self.parse = _cached_parse(maxsize)
+        self.max_tokens = max_tokens
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        try:
+            context.graphql_document = self.parse(
+                context.query, max_lexical_tokens=self.max_tokens, max_comments=self.max_tokens)
+        except GraphQLSyntaxError as error:
+            if not _TOKENS_ERROR.fullmatch(error.message):
+                raise
+            raise GraphQLError(
+                error.message, source=error.source, positions=error.positions,
+                original_error=TooManyTokens(msg.QUERY_TOO_MANY_TOKENS, detail=error.message,
+                                             count=self.max_tokens),
+            ) from None
+        yield
+
+
+# Depth.
 
 @dataclass(slots=True)
 class _Frame:
@@ -111,25 +207,154 @@ class SelectionDepths:
                 return None
 
 
-class DepthLimitRule(ValidationRule):
-    """Refuses an operation whose fields nest deeper than `max_depth` (QUERY_TOO_COMPLEX)."""
+# Aliases, directives and cost.
 
-    max_depth: ClassVar[int] = 12
+@dataclass(slots=True)
+class Tally:
+    """What one collection of a selection set holds, everything below included."""
+
+    aliases: int = 0
+    directives: int = 0
+    cost: int = 0
+
+    def add(self, other: Tally, times: int = 1) -> None:
+        self.aliases = min(self.aliases + other.aliases, SATURATED)
+        self.directives = min(self.directives + other.directives, SATURATED)
+        self.cost = min(self.cost + other.cost * times, SATURATED)
+
+
+@dataclass
+class SelectionTallies:
+    """The tallies of the selection sets of one document, each computed once."""
+
+    context: ValidationContext
+    page_cap: int
+    known: dict[int, Tally] = field(default_factory=dict)  # id(SelectionSetNode) -> tally
+    open_sets: set[int] = field(default_factory=set)
+
+    def collect(self, root: SelectionSetNode, parent: GraphQLNamedType | None
+                ) -> tuple[list[tuple[FieldNode, GraphQLNamedType | None]], int]:
+        """The fields one collection of `root` gathers, through inline fragments and spreads
+        (each fragment once, as graphql-core collects them), and the directives on those
+        fragments and spreads."""
+        fields: list[tuple[FieldNode, GraphQLNamedType | None]] = []
+        directives = 0
+        seen: set[str] = set()
+        stack: list[tuple[SelectionSetNode, GraphQLNamedType | None]] = [(root, parent)]
+        schema = self.context.schema
+        while stack:
+            node, node_type = stack.pop()
+            for selection in node.selections:
+                if isinstance(selection, FieldNode):
+                    fields.append((selection, node_type))
+                    continue
+                directives += len(selection.directives or ())
+                if isinstance(selection, InlineFragmentNode):
+                    condition = selection.type_condition
+                    stack.append((selection.selection_set, schema.get_type(
+                        condition.name.value) if condition else node_type))
+                elif isinstance(selection, FragmentSpreadNode):
+                    name = selection.name.value
+                    fragment = self.context.get_fragment(name)
+                    if fragment is None or name in seen:
+                        continue
+                    seen.add(name)
+                    directives += len(fragment.directives or ())
+                    stack.append((fragment.selection_set,
+                                  schema.get_type(fragment.type_condition.name.value)))
+        return fields, directives
+
+    def tally(self, root: SelectionSetNode, parent: GraphQLNamedType | None) -> Tally:
+        """The tally of `root`. Recursion follows fields only, and runs only on documents
+        within the depth limit; a set met again while it is measured (a fragment cycle,
+        refused by NoFragmentCyclesRule) counts as nothing there."""
+        key = id(root)
+        if key in self.known:
+            return self.known[key]
+        if key in self.open_sets:
+            return Tally()
+        self.open_sets.add(key)
+        fields, directives = self.collect(root, parent)
+        total = Tally(directives=directives)
+        for node, node_type in fields:
+            total.add(self.field_tally(node, node_type))
+        self.open_sets.discard(key)
+        self.known[key] = total
+        return total
+
+    def field_tally(self, node: FieldNode, parent: GraphQLNamedType | None) -> Tally:
+        own = Tally(aliases=1 if node.alias else 0, directives=len(node.directives or ()),
+                    cost=1)
+        if node.selection_set is None:
+            return own
+        definition = None
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            definition = parent.fields.get(node.name.value)
+        below = get_named_type(definition.type) if definition else None
+        times = 1
+        if definition is not None and "first" in definition.args:
+            times = self.page_size(node, definition.args["first"].default_value)
+        own.add(self.tally(node.selection_set, below), times)
+        return own
+
+    def page_size(self, node: FieldNode, default: Any) -> int:
+        """The multiplier of a connection field: its `first` as far as a document tells."""
+        for argument in node.arguments or ():
+            if argument.name.value == "first":
+                if isinstance(argument.value, IntValueNode):
+                    return max(0, min(int(argument.value.value), self.page_cap))
+                return self.page_cap  # a variable: any value up to the cap
+        size = default if isinstance(default, int) and not isinstance(default, bool) \
+            else DEFAULT_PAGE
+        return max(0, min(size, self.page_cap))
+
+
+class DocumentLimitsRule(ValidationRule):
+    """Refuses an operation over one of its schema's limits, each with its own code: depth
+    (QUERY_TOO_COMPLEX), aliases (TOO_MANY_ALIASES), directives (TOO_MANY_DIRECTIVES) and
+    cost (QUERY_TOO_COSTLY)."""
+
+    limits: ClassVar[DocumentLimits] = DocumentLimits()
 
     def __init__(self, context: ValidationContext) -> None:
         super().__init__(context)
         self.depths = SelectionDepths(context)
+        self.tallies = SelectionTallies(context, self.limits.page_cap)
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_args: Any) -> Any:
+        limits = self.limits
+        name = node.name.value if node.name else "anonymous"
         depth = self.depths.depth(node.selection_set)
-        if depth > self.max_depth:
-            name = node.name.value if node.name else "anonymous"
-            culprit = self.depths.too_deep(node.selection_set, self.max_depth)
+        if depth > limits.max_depth:
+            culprit = self.depths.too_deep(node.selection_set, limits.max_depth)
             detail = (f"'{name}' is {depth} levels deep and exceeds the maximum operation "
-                      f"depth of {self.max_depth}")
-            self.report_error(GraphQLError(
-                detail, culprit or node,
-                original_error=QueryTooComplex(msg.QUERY_TOO_DEEP, detail=detail,
-                                               count=self.max_depth),
-            ))
+                      f"depth of {limits.max_depth}")
+            self.refuse(culprit or node, QueryTooComplex, msg.QUERY_TOO_DEEP, detail,
+                        limits.max_depth)
+            return SKIP
+        if limits.max_aliases is None and limits.max_directives is None \
+                and limits.max_cost is None:
+            return SKIP
+        tally = self.tallies.tally(node.selection_set,
+                                   self.context.schema.get_root_type(node.operation))
+        directives = tally.directives + len(node.directives or ())
+        checks: tuple[tuple[int, int | None, type[HubError], Plural, str], ...] = (
+            (tally.aliases, limits.max_aliases, TooManyAliases, msg.QUERY_TOO_MANY_ALIASES,
+             "{} aliases"),
+            (directives, limits.max_directives, TooManyDirectives,
+             msg.QUERY_TOO_MANY_DIRECTIVES, "{} directives"),
+            (tally.cost, limits.max_cost, QueryTooCostly, msg.QUERY_TOO_COSTLY,
+             "an estimated cost of {}"),
+        )
+        for found, limit, error, msgid, what in checks:
+            if limit is not None and found > limit:
+                shown = f"over {SATURATED}" if found >= SATURATED else str(found)
+                detail = (f"'{name}' has {what.format(shown)} and exceeds the maximum of "
+                          f"{limit}")
+                self.refuse(node, error, msgid, detail, limit)
         return SKIP
+
+    def refuse(self, node: Any, error: type[HubError], msgid: Plural, detail: str,
+               limit: int) -> None:
+        self.report_error(GraphQLError(
+            detail, node, original_error=error(msgid, detail=detail, count=limit)))
