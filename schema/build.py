@@ -26,10 +26,11 @@ from schema.core.federation import (
     resolve_entities,
 )
 from schema.core.info import Info
-from schema.core.limits import DocumentLimits, TokenLimitedParser, limits_rule
+from schema.core.limits import DocumentLimits, limits_rule
 from schema.core.localization import LocaleSelection, install
 from schema.core.policy import composed
 from schema.core.scalars import SCALARS
+from schema.core.token_limit import TokenLimitedParser
 from schema.root import ENTITY_TYPES, Mutation, Query
 
 

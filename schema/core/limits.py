@@ -1,9 +1,6 @@
-"""Limits on a document, checked before it runs: its tokens while it is parsed, then its
-depth, aliases, directives and cost once per document while it is validated.
-
-Tokens: the parser stops at the first token over the limit (`TokenLimitedParser`), so a
-huge document costs no more than the limit to refuse, and a refused document is never
-cached (the parse cache keeps only what parsed).
+"""Limits on a document, checked once per document while it is validated, before it runs:
+depth, aliases, directives and cost (its tokens are limited while it is parsed, before:
+schema/core/token_limit.py).
 
 The depth of a selection set is the longest chain of nested fields that have selections of
 their own (introspection fields, whose names begin with `__`, are not counted: the
@@ -25,21 +22,16 @@ that deep.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from typing import Any, ClassVar, Final
 
 from graphql import (
-    DocumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
     GraphQLInterfaceType,
     GraphQLNamedType,
     GraphQLObjectType,
-    GraphQLSyntaxError,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
@@ -48,10 +40,8 @@ from graphql import (
     ValidationContext,
     ValidationRule,
     get_named_type,
-    parse,
 )
 from graphql.language.visitor import SKIP
-from strawberry.extensions import SchemaExtension
 
 from hub.errors import (
     HubError,
@@ -59,7 +49,6 @@ from hub.errors import (
     QueryTooCostly,
     TooManyAliases,
     TooManyDirectives,
-    TooManyTokens,
 )
 from hub.i18n import messages as msg
 from hub.i18n.markers import Plural
@@ -89,44 +78,6 @@ def depth_limit_rule(max_depth: int) -> type[ValidationRule]:
     """A rule checking the depth only."""
     return limits_rule(DocumentLimits(max_depth=max_depth, max_aliases=None,
                                       max_directives=None, max_cost=None))
-
-
-# Tokens, in the parser.
-
-_TOKENS_ERROR: Final = re.compile(
-    r"Syntax Error: Document contains more than \d+ (?:tokens|comments)\. Parsing aborted\.")
-
-
-@cache
-def _cached_parse(maxsize: int) -> Callable[..., DocumentNode]:
-    """One LRU parse cache per size, shared by every request (as strawberry's ParserCache).
-    A document the parser refused raises, and lru_cache keeps no exception."""
-    return lru_cache(maxsize=maxsize)(parse)
-
-
-class TokenLimitedParser(SchemaExtension):
-    """strawberry's ParserCache with a token limit: the parser gives up at the first token
-    (or comment) over `max_tokens`, before the document is built (TOO_MANY_TOKENS)."""
-
-    def __init__(self, *, maxsize: int, max_tokens: int) -> None:
-        super().__init__()
-        self.parse = _cached_parse(maxsize)
-        self.max_tokens = max_tokens
-
-    def on_parse(self) -> Iterator[None]:
-        context = self.execution_context
-        try:
-            context.graphql_document = self.parse(
-                context.query, max_lexical_tokens=self.max_tokens, max_comments=self.max_tokens)
-        except GraphQLSyntaxError as error:
-            if not _TOKENS_ERROR.fullmatch(error.message):
-                raise
-            raise GraphQLError(
-                error.message, source=error.source, positions=error.positions,
-                original_error=TooManyTokens(msg.QUERY_TOO_MANY_TOKENS, detail=error.message,
-                                             count=self.max_tokens),
-            ) from None
-        yield
 
 
 # Depth.
