@@ -36,11 +36,12 @@ from graphql import (
 from strawberry.federation.schema_directives import Key
 from strawberry.types.base import StrawberryObjectDefinition
 
-from hub.errors import BadUserInput
+from hub.errors import BadUserInput, QueryTooCostly
 from hub.i18n import messages as msg
 from hub.ids import decode_id
 from schema.core.common import Node
 from schema.core.info import Info
+from schema.core.limits import selection_cost
 from schema.core.node import fetch_node
 from schema.core.policy import EVERYONE, policy
 
@@ -80,7 +81,20 @@ def keys_of(definition: StrawberryObjectDefinition) -> tuple[frozenset[str], ...
 def resolve_entities(entities: Mapping[str, StrawberryObjectDefinition], info: Info,
                      representations: list[Any]) -> list[Any]:
     """One answer per representation, in order: the entity (or an awaitable of it), None, or
-    the `BadUserInput` that graphql-core reports at that entity's path."""
+    the `BadUserInput` that graphql-core reports at that entity's path.
+
+    One object per representation: the cost limit, which validation counts once for this
+    field (the list usually comes in a variable), is checked here against the selection's
+    cost times the list's real length; and a list holds at most a page (`max_page_size`)."""
+    settings = info.context.settings
+    if len(representations) > settings.max_page_size:
+        raise BadUserInput(msg.TOO_MANY_VALUES, argument=ARGUMENT, count=settings.max_page_size)
+    if representations:
+        cost = selection_cost(info._raw_info, settings.max_page_size) * len(representations)
+        if cost > settings.max_query_cost:
+            raise QueryTooCostly(msg.QUERY_TOO_COSTLY, count=settings.max_query_cost,
+                                 detail=f"_entities has an estimated cost of {cost} and "
+                                        f"exceeds the maximum of {settings.max_query_cost}")
     return [_resolve(entities, info, representation) for representation in representations]
 
 

@@ -23,15 +23,18 @@ that deep.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, Protocol
 
 from graphql import (
     FieldNode,
+    FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
     GraphQLInterfaceType,
     GraphQLNamedType,
     GraphQLObjectType,
+    GraphQLResolveInfo,
+    GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
@@ -174,11 +177,44 @@ class Tally:
         self.cost = min(self.cost + other.cost * times, SATURATED)
 
 
+class Fragments(Protocol):
+    """Where a tally finds the schema and the document's fragments: the validation context,
+    or (at execution) `ExecutionFragments`."""
+
+    @property
+    def schema(self) -> GraphQLSchema: ...
+
+    def get_fragment(self, name: str) -> FragmentDefinitionNode | None: ...
+
+
+@dataclass(frozen=True)
+class ExecutionFragments:
+    """The schema and fragments of a document being executed (from `GraphQLResolveInfo`)."""
+
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDefinitionNode]
+
+    def get_fragment(self, name: str) -> FragmentDefinitionNode | None:
+        return self.fragments.get(name)
+
+
+def selection_cost(info: GraphQLResolveInfo[Any], page_cap: int) -> int:
+    """The estimated cost of what the field being resolved selects below itself, counted as
+    `DocumentLimitsRule` counts it (for a field whose real multiplier is known only now)."""
+    tallies = SelectionTallies(ExecutionFragments(info.schema, info.fragments), page_cap)
+    below = get_named_type(info.return_type)
+    total = Tally()
+    for node in info.field_nodes:
+        if node.selection_set is not None:
+            total.add(tallies.tally(node.selection_set, below))
+    return total.cost
+
+
 @dataclass
 class SelectionTallies:
     """The tallies of the selection sets of one document, each computed once."""
 
-    context: ValidationContext
+    context: Fragments
     page_cap: int
     known: dict[int, Tally] = field(default_factory=dict)  # id(SelectionSetNode) -> tally
     open_sets: set[int] = field(default_factory=set)

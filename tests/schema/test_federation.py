@@ -268,3 +268,34 @@ def test_entities_batch_their_reads(client: HubClient, kinds_of_records: dict[st
             for key in kinds_of_records["Opportunity"]]
     assert len(many) > 3
     assert client.statements(query, {"r": many}) == client.statements(query, {"r": one})
+
+
+
+ENTITY_PAGES = """query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { slug
+  opportunities(first: 100) { edges { node { id title summary startsAtDisplay spotsLeft
+  organization { name } } } } } } }"""
+
+
+def test_entities_cost_as_many_pages_as_representations(client: HubClient) -> None:
+    """`_entities` answers one object per representation. Validation counts its selection
+    once (the list comes in a variable); execution multiplies that cost by the list's real
+    length and refuses over the limit, and a list holds at most a page of representations.
+    Without both, N copies of one representation cost N pages for the price of one."""
+    one = {"__typename": "Tenant", "slug": "eg-crescent"}
+    answered = client.data(ENTITY_PAGES, {"r": [one, {**one, "slug": "dz-crescent"}]})
+    assert [e["slug"] for e in answered["_entities"]] == ["eg-crescent", "dz-crescent"]
+    # A page of 100 opportunities with their fields costs about 1,000; 25 of them, 25,000.
+    client.counter.statements.clear()
+    costly = client.post(ENTITY_PAGES, {"r": [one] * 25}, headers={"Accept-Language": "fr"})
+    error = costly["errors"][0]
+    assert error["extensions"]["code"] == "QUERY_TOO_COSTLY", costly
+    assert error["path"] == ["_entities"] and costly["data"] is None  # `_entities` is non-null
+    assert error["message"].startswith("Cette requête"), error["message"]
+    assert not any("opportunity" in s.lower() for s in client.counter.statements)
+    # A small selection fits the cost, but more than a page of representations is refused.
+    small = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { slug } } }"
+    assert len(client.data(small, {"r": [one] * 100})["_entities"]) == 100
+    refused = client.post(small, {"r": [one] * 101}, headers={"Accept-Language": "ar"})
+    error = refused["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["path"] == ["_entities"] and "representations" in error["message"]
