@@ -129,8 +129,11 @@ class Volunteer(Node):
                       description="Staff see the membership in their own tenant only.")
     async def memberships(self, info: Info) -> list[Membership] | None:
         rows = await info.context.loaders.memberships_by_volunteer.load(self.row.id)
+        tenants = info.context.tenants
+        # A deactivated tenant is unreadable on every road, its memberships included.
         return [Membership(row=r, joined_at=r.joined_at, status=r.status)
-                for r in sorted(rows, key=lambda r: r.joined_at)]
+                for r in sorted(rows, key=lambda r: r.joined_at)
+                if tenants.get(r.tenant_id) is not None]
 
     @strawberry.field(permission_classes=[Personal],
                       description="Staff see the applications to their own tenant only.")
