@@ -74,6 +74,13 @@ class Forbidden(HubError):
     code = ErrorCode.FORBIDDEN
 
 
+class Conflict(HubError):
+    """The request is valid but the record's state does not allow it (a move its status
+    machine forbids, a second application, a place already taken)."""
+
+    code = ErrorCode.CONFLICT
+
+
 class QueryTooComplex(HubError):
     code = ErrorCode.QUERY_TOO_COMPLEX
 

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.applications.mutations import ApplicationMutations
+from schema.applications.queries import ApplicationQueries
 from schema.content.queries import ContentQueries
 from schema.content.types import Event, NewsItem
 from schema.core.policy import composed
 from schema.core.queries import CoreQueries
+from schema.inquiries.mutations import InquiryMutations
+from schema.inquiries.queries import InquiryQueries
+from schema.notifications.mutations import NotificationMutations
 from schema.opportunities.queries import OpportunityQueries
 from schema.opportunities.types import Opportunity
 from schema.tenants.queries import TenantQueries
@@ -25,13 +30,14 @@ from schema.volunteers.types import Volunteer
 @composed(note="every root field answers with what the caller may read")
 @strawberry.type
 class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, ContentQueries,
-            VolunteerQueries):
+            VolunteerQueries, ApplicationQueries, InquiryQueries):
     pass
 
 
 @composed(note="each mutation checks who may do it and is one transaction")
 @strawberry.type
-class Mutation(VolunteerMutations, TranslationMutations):
+class Mutation(VolunteerMutations, ApplicationMutations, InquiryMutations,
+               NotificationMutations, TranslationMutations):
     pass
 
 

@@ -136,6 +136,8 @@ async def _generate(conn: AsyncConnection, content: DemoContent, units: int, tod
                 "published_at": now - timedelta(days=rnd.randint(1, 365)),
                 "contact_name": template.contact_name, "contact_email": template.contact_email,
                 "contact_phone": template.contact_phone, "created_at": now, "updated_at": now,
+                "min_age": None,
+                "acceptance": "AUTOMATIC" if template.is_ongoing else "REVIEW",
             })
             source = next(iter(template.texts))
             digest = text_digest(getattr(template.texts[source], f)
@@ -192,7 +194,8 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
                 "group": group, "country": home.country, "city": None,
                 "languages": ["ar", rnd.choice(("fr", "en"))],
                 "shares_with_network": rnd.random() < 0.3, "verified_hours": 0.0,
-                "created_at": now, "updated_at": now,
+                "created_at": now, "updated_at": now, "birth_date": None, "locale": "ar",
+                "erased_at": None,
             })
             joined = [home]
             if rnd.random() < 0.15:
@@ -211,7 +214,9 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
                 apps.append({"id": app_id, "tenant_id": home.id, "opportunity_id": oid,
                              "volunteer_id": vid, "status": status,
                              "applied_at": now - timedelta(days=rnd.randint(5, 300)),
-                             "decided_at": None})
+                             "decided_at": None, "decision_reason": None,
+                             "decision_note": None, "updated_at": now,
+                             "completed_at": now if status == "COMPLETED" else None})
                 if status in ("ACCEPTED", "COMPLETED"):
                     for k in range(rnd.randint(5, 13)):  # ~9 entries, ~2 a week
                         verified = status == "COMPLETED" or rnd.random() < 0.5
@@ -220,7 +225,10 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
                                       "date": today - timedelta(days=2 * k + 1),
                                       "hours": float(rnd.choice((1, 2, 2.5, 3, 4))),
                                       "verified": verified,
-                                      "verified_at": now if verified else None})
+                                      "verified_at": now if verified else None,
+                                      "status": "APPROVED" if verified else "PENDING",
+                                      "note": None, "review_note": None,
+                                      "reviewed_by": None, "created_at": now})
                         hours_id += 1
                 app_id += 1
         counts["volunteers"] += await _write(conn, m.Volunteer.__table__, vols, None)

@@ -184,7 +184,7 @@ def _add_hours(session: AsyncSession, application: m.Application, logged: float,
         session.add(m.HoursEntry(
             tenant_id=application.tenant_id, application_id=application.id,
             volunteer_id=application.volunteer_id, date=today - timedelta(days=day * 2),
-            hours=hours, verified=is_verified,
+            hours=hours, verified=is_verified, status="APPROVED" if is_verified else "PENDING",
             verified_at=datetime.combine(today - timedelta(days=day), time(12), tzinfo=UTC)
             if is_verified else None,
         ))

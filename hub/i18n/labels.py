@@ -19,6 +19,7 @@ from hub.i18n.plurals import plural_operand
 ENUM_LABELS: Final[dict[str, dict[str, Contextual]]] = {
     "ApplicationStatus": {
         "APPLIED": Contextual("ApplicationStatus", "Applied"),
+        "WAITLISTED": Contextual("ApplicationStatus", "On the waiting list"),
         "ACCEPTED": Contextual("ApplicationStatus", "Accepted"),
         "REJECTED": Contextual("ApplicationStatus", "Rejected"),
         "WITHDRAWN": Contextual("ApplicationStatus", "Withdrawn"),
@@ -46,6 +47,27 @@ ENUM_LABELS: Final[dict[str, dict[str, Contextual]]] = {
         "PUBLISHED": Contextual("OpportunityStatus", "Published"),
         "CLOSED": Contextual("OpportunityStatus", "Closed"),
         "ARCHIVED": Contextual("OpportunityStatus", "Archived"),
+    },
+    "Acceptance": {
+        "AUTOMATIC": Contextual("Acceptance", "Accepted automatically"),
+        "REVIEW": Contextual("Acceptance", "Reviewed by the organizers"),
+    },
+    "DecisionReason": {
+        "NOT_ELIGIBLE": Contextual("DecisionReason", "The opportunity's requirements are not met."),
+        "SCHEDULE": Contextual("DecisionReason", "The dates do not fit."),
+        "POSITIONS_FILLED": Contextual("DecisionReason", "All places have been filled."),
+        "PROFILE_INCOMPLETE": Contextual("DecisionReason", "Your profile is incomplete."),
+        "OTHER": Contextual("DecisionReason", "Another reason (see the note)."),
+    },
+    "HoursStatus": {
+        "PENDING": Contextual("HoursStatus", "Waiting for verification"),
+        "APPROVED": Contextual("HoursStatus", "Verified"),
+        "REJECTED": Contextual("HoursStatus", "Not accepted"),
+    },
+    "InquiryStatus": {
+        "OPEN": Contextual("InquiryStatus", "Waiting for an answer"),
+        "ANSWERED": Contextual("InquiryStatus", "Answered"),
+        "CLOSED": Contextual("InquiryStatus", "Closed"),
     },
     "EventKind": {
         "EXHIBITION": Contextual("EventKind", "Exhibition"),

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Executable, Select
+from sqlalchemy import Executable, Select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 # Set inside `transaction()`: a read through the lock from within it (a loader called in a
@@ -69,6 +69,21 @@ class RequestDatabase:
             finally:
                 _IN_TRANSACTION.reset(marker)
                 self._ready = False  # the settings ended with the transaction
+
+    @asynccontextmanager
+    async def as_system(self, session: AsyncSession) -> AsyncIterator[AsyncSession]:
+        """Inside a write's transaction, statements the hub makes on its own account rather
+        than the caller's, outside the caller's row security (PostgreSQL): moving the next
+        volunteer up a waiting list after someone else's withdrawal, a notification for
+        another person. Only what the command decided; the caller's role is back after."""
+        if self._prelude is None:
+            yield session
+            return
+        await session.execute(text("SET LOCAL ROLE NONE"))
+        try:
+            yield session
+        finally:
+            await session.execute(self._prelude)
 
     @staticmethod
     def _not_inside_transaction() -> None:

@@ -4,7 +4,17 @@ from enum import StrEnum
 
 import strawberry
 
-from hub.db.models.enums import ApplicationStatus, OpportunityFormat, Visibility, VolunteerGroup
+from hub.db.models.enums import (
+    Acceptance,
+    ApplicationStatus,
+    ConsentKind,
+    DecisionReason,
+    HoursStatus,
+    InquiryStatus,
+    OpportunityFormat,
+    Visibility,
+    VolunteerGroup,
+)
 from hub.db.models.enums import RecordStatus as OpportunityStatus
 from tenants import TenantKind
 
@@ -15,6 +25,11 @@ for _enum, _name in (
     (OpportunityFormat, "OpportunityFormat"),
     (ApplicationStatus, "ApplicationStatus"),
     (VolunteerGroup, "VolunteerGroup"),
+    (Acceptance, "Acceptance"),
+    (HoursStatus, "HoursStatus"),
+    (ConsentKind, "ConsentKind"),
+    (DecisionReason, "DecisionReason"),
+    (InquiryStatus, "InquiryStatus"),
 ):
     strawberry.enum(_enum, name=_name)
 
@@ -26,7 +41,12 @@ class TextDirection(StrEnum):
 
 
 __all__ = [
+    "Acceptance",
     "ApplicationStatus",
+    "ConsentKind",
+    "DecisionReason",
+    "HoursStatus",
+    "InquiryStatus",
     "OpportunityFormat",
     "OpportunityStatus",
     "TenantKind",

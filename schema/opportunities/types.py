@@ -26,11 +26,12 @@ from schema.core.permissions import OwningTenantEditor, OwningTenantStaff, Signe
 from schema.core.policy import EVERYONE, policy
 from schema.core.prefetch import TEXT_FIELDS as SELECTED_TEXT
 from schema.core.prefetch import distinct, node_fields, prefetch
+from schema.inquiries.fields import OpportunityInquiryFields
 from schema.tenants.types import Tenant, tenant_of
 from schema.translations.types import Translation, translations_of
 
 if TYPE_CHECKING:
-    from schema.volunteers.types import Application
+    from schema.applications.types import Application
 
 
 
@@ -95,7 +96,7 @@ class Organization(Node):
         note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
              "see the visibility table")
 @strawberry.federation.type(keys=["id"])
-class Opportunity(TranslatedText, Node):
+class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
         return loaders.translations_by_opportunity
     row: strawberry.Private[m.Opportunity]
@@ -228,10 +229,10 @@ class Opportunity(TranslatedText, Node):
     @strawberry.field
     async def viewer_application(
         self, info: Info
-    ) -> Annotated[Application, strawberry.lazy("schema.volunteers.types")] | None:
+    ) -> Annotated[Application, strawberry.lazy("schema.applications.types")] | None:
         if info.context.scope.principal.volunteer_id is None:
             return None
-        from schema.volunteers.types import Application
+        from schema.applications.types import Application
 
         row = await info.context.loaders.viewer_application_by_opportunity.load(self.row.id)
         return Application.of(row) if row else None

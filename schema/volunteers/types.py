@@ -3,8 +3,8 @@ field (schema/permissions.py) on rows already scoped to the caller (hub/access.p
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 import strawberry
 
@@ -12,38 +12,25 @@ from hub.db import models as m
 from hub.i18n import enum_label, hours_display
 from hub.ids import encode_id
 from resolvers.volunteers.queries import application_page, saved_opportunity_page
+from schema.applications.types import ApplicationConnection
 from schema.core.common import Node
 from schema.core.connections import Connection
-from schema.core.enums import ApplicationStatus, VolunteerGroup
+from schema.core.enums import VolunteerGroup
 from schema.core.federation import by_global_id
 from schema.core.info import Info
 from schema.core.localize import display_locale
 from schema.core.node import by_loader, register
 from schema.core.permissions import Personal, SelfOnly
-from schema.core.policy import INHERITED, PERSONAL_RECORD_REACH, VOLUNTEER_REACH, policy
+from schema.core.policy import INHERITED, VOLUNTEER_REACH, policy
+from schema.inquiries.fields import VolunteerInquiryFields
+from schema.notifications.fields import VolunteerNotificationFields
 from schema.opportunities.types import OpportunityConnection, Skill, skills_of
 from schema.tenants.types import Tenant, tenant_of
 
 if TYPE_CHECKING:
-    from schema.opportunities.types import Opportunity
+    pass
 
 Lazy = strawberry.lazy
-
-
-@policy(reach=INHERITED, open=("id", "date", "hours", "verified", "verifiedAt"),
-        note="listed only through Application.hours")
-@strawberry.type
-class HoursEntry:
-    id: strawberry.ID
-    date: date
-    hours: float
-    verified: bool
-    verified_at: datetime | None
-
-    @classmethod
-    def of(cls, row: m.HoursEntry) -> HoursEntry:
-        return cls(id=strawberry.ID(encode_id("HoursEntry", row.id)), date=row.date,
-                   hours=row.hours, verified=row.verified, verified_at=row.verified_at)
 
 
 @policy(reach=INHERITED, open=("tenant", "joinedAt", "status"),
@@ -65,7 +52,7 @@ class Membership:
         note="staff of another tenant reach a volunteer only if the volunteer shares with "
              "the network, and then only the open fields")
 @strawberry.federation.type(keys=["id"])
-class Volunteer(Node):
+class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields):
     row: strawberry.Private[m.Volunteer]
     group: VolunteerGroup | None
     city: str | None
@@ -151,63 +138,9 @@ class Volunteer(Node):
         return OpportunityConnection.of(page)
 
 
-@policy(reach=PERSONAL_RECORD_REACH,
-        open=("id", "opportunity", "volunteer", "status", "statusLabel", "appliedAt", "hours",
-              "verifiedHours"),
-        note="the volunteer's own applications; staff: applications to their tenant")
-@strawberry.type
-class Application(Node):
-    row: strawberry.Private[m.Application]
-    status: ApplicationStatus
-    applied_at: datetime
-
-    @classmethod
-    def of(cls, row: m.Application) -> Application:
-        return cls(
-            id=strawberry.ID(encode_id("Application", row.id)), row=row,
-            status=ApplicationStatus(row.status), applied_at=row.applied_at,
-        )
-
-    @strawberry.field
-    def status_label(self, info: Info) -> str:
-        tenant = info.context.tenants.by_id.get(self.row.tenant_id)
-        locale, _ = display_locale(info.context, tenant)
-        return enum_label(locale, "ApplicationStatus", self.row.status)
-
-    @strawberry.field(description="Null when the opportunity is no longer visible to you.")
-    async def opportunity(
-        self, info: Info
-    ) -> Annotated[Opportunity, Lazy("schema.opportunities.types")] | None:
-        from schema.opportunities.types import Opportunity
-
-        row = await info.context.loaders.opportunity_by_id.load(self.row.opportunity_id)
-        return Opportunity.of(row) if row else None
-
-    @strawberry.field
-    async def volunteer(self, info: Info) -> Volunteer | None:
-        row = await info.context.loaders.volunteer_by_id.load(self.row.volunteer_id)
-        return Volunteer.of(row) if row else None
-
-    @strawberry.field
-    async def hours(self, info: Info) -> list[HoursEntry]:
-        rows = await info.context.loaders.hours_by_application.load(self.row.id)
-        return [HoursEntry.of(r) for r in sorted(rows, key=lambda r: (r.date, r.id))]
-
-    @strawberry.field
-    async def verified_hours(self, info: Info) -> float:
-        rows = await info.context.loaders.hours_by_application.load(self.row.id)
-        return float(sum(r.hours for r in rows if r.verified))
-
-
-@strawberry.type
-class ApplicationConnection(Connection[Application]):
-    node_type = Application
-
-
 @strawberry.type
 class VolunteerConnection(Connection[Volunteer]):
     node_type = Volunteer
 
 
 register("Volunteer", by_loader(lambda loaders: loaders.volunteer_by_id, Volunteer.of))
-register("Application", by_loader(lambda loaders: loaders.application_by_id, Application.of))

@@ -12,12 +12,19 @@ from hub.db.models.content import (
     NewsItemTranslation,
 )
 from hub.db.models.enums import (
+    Acceptance,
     ApplicationStatus,
+    ConsentKind,
+    DecisionReason,
+    HoursStatus,
+    InquiryStatus,
     OpportunityFormat,
     RecordStatus,
     Visibility,
     VolunteerGroup,
 )
+from hub.db.models.inquiries import Inquiry, InquiryMessage
+from hub.db.models.notifications import IdempotencyKey, Notification
 from hub.db.models.opportunities import (
     Opportunity,
     OpportunitySkill,
@@ -28,6 +35,7 @@ from hub.db.models.taxonomy import Category, Skill
 from hub.db.models.tenancy import Tenant
 from hub.db.models.volunteers import (
     Application,
+    Consent,
     HoursEntry,
     Membership,
     SavedOpportunity,
@@ -36,6 +44,7 @@ from hub.db.models.volunteers import (
 )
 
 __all__ = [
+    "Acceptance",
     "ApiClient",
     "Application",
     "ApplicationStatus",
@@ -44,12 +53,21 @@ __all__ = [
     "Campaign",
     "CampaignTranslation",
     "Category",
+    "Consent",
+    "ConsentKind",
+    "DecisionReason",
     "Event",
     "EventTranslation",
     "HoursEntry",
+    "HoursStatus",
+    "IdempotencyKey",
+    "Inquiry",
+    "InquiryMessage",
+    "InquiryStatus",
     "Membership",
     "NewsItem",
     "NewsItemTranslation",
+    "Notification",
     "Opportunity",
     "OpportunityFormat",
     "OpportunitySkill",

@@ -57,6 +57,11 @@ class Opportunity(TenantOwned, Timestamps, Base):
     contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_email: Mapped[str | None] = mapped_column(String(200))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
+    # Applicants younger than this (in whole years on the day they apply) are refused.
+    min_age: Mapped[int | None] = mapped_column(Integer)
+    # AUTOMATIC (remote, anytime opportunities: accepted while places are left) or REVIEW.
+    acceptance: Mapped[str] = mapped_column(String(16), default="REVIEW",
+                                            server_default="REVIEW")
 
 
 class OpportunityTranslation(TenantOwned, TranslationColumns, Base):

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.db.models.base import Base, TenantOwned, Timestamps
@@ -31,6 +41,30 @@ class Volunteer(Timestamps, Base):
     # Sum of verified hours entries, kept by the transaction that verifies them: readable
     # wherever the volunteer is (it is among the fields shared with the network).
     verified_hours: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    # Personal: the exact date decides minimum ages (birth_year alone cannot).
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    # The language notifications are written in (a supported locale tag, e.g. "ar").
+    locale: Mapped[str | None] = mapped_column(String(16))
+    # Set by deleteMyAccount: every personal field is blank from then on; the row stays so
+    # that verified hours remain as anonymous statistics.
+    erased_at: Mapped[datetime | None]
+
+
+class Consent(TenantOwned, Base):
+    """A consent given when joining a tenant: its terms (kind TERMS, with the version of the
+    terms) and, for a minor, a guardian's (kind GUARDIAN, with who gave it)."""
+
+    __tablename__ = "consent"
+    __table_args__ = (Index(None, "volunteer_id", "tenant_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("volunteer.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    version: Mapped[str | None] = mapped_column(String(32))
+    given_at: Mapped[datetime] = mapped_column(default=utcnow)
+    guardian_name: Mapped[str | None] = mapped_column(String(200))  # personal
+    guardian_contact: Mapped[str | None] = mapped_column(String(200))  # personal
 
 
 class VolunteerSkill(Base):
@@ -73,6 +107,11 @@ class Application(TenantOwned, Base):
     status: Mapped[str] = mapped_column(String(24))
     applied_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
+    # A rejection's reason: a code with a label in every language, and the staff's own words.
+    decision_reason: Mapped[str | None] = mapped_column(String(32))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class HoursEntry(TenantOwned, Base):
@@ -86,8 +125,14 @@ class HoursEntry(TenantOwned, Base):
     volunteer_id: Mapped[int] = mapped_column(BigId, ForeignKey("volunteer.id"), index=True)
     date: Mapped[date] = mapped_column(Date)
     hours: Mapped[float] = mapped_column(Float)
-    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)  # status == APPROVED
     verified_at: Mapped[datetime | None]
+    # PENDING until staff review it: APPROVED (then `verified`) or REJECTED.
+    status: Mapped[str] = mapped_column(String(16), default="PENDING", server_default="PENDING")
+    note: Mapped[str | None] = mapped_column(Text)  # the volunteer's
+    review_note: Mapped[str | None] = mapped_column(Text)  # the reviewer's
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))  # the reviewer's subject
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class SavedOpportunity(TenantOwned, Base):

@@ -131,7 +131,7 @@ SETIF_0 = "opportunities/setif-youth.toml: opportunities[0]"
      '(record "amina")'),
     (VOL, 'status = "ACCEPTED"', 'status = "OK"',
      "volunteers.toml: volunteers[0].applications[0].status: 'OK' is not one of APPLIED, "
-     'ACCEPTED, REJECTED, WITHDRAWN, COMPLETED, NO_SHOW (record "amina")'),
+     'WAITLISTED, ACCEPTED, REJECTED, WITHDRAWN, COMPLETED, NO_SHOW (record "amina")'),
     (VOL, "logged_hours = 4, verified_hours = 2", "logged_hours = -4, verified_hours = -5",
      'volunteers.toml: volunteers[0].applications[0]: hours must not be negative (record "amina")'),
     (VOL, "verified_hours = 2", "verified_hours = 5",

@@ -29,6 +29,10 @@ API_ENUMS: dict[str, type[StrEnum]] = {
     "OpportunityFormat": enums.OpportunityFormat,
     "OpportunityStatus": enums.RecordStatus,
     "EventKind": enums.EventKind,
+    "Acceptance": enums.Acceptance,
+    "DecisionReason": enums.DecisionReason,
+    "HoursStatus": enums.HoursStatus,
+    "InquiryStatus": enums.InquiryStatus,
 }
 
 

@@ -1,0 +1,1 @@
+"""Applying to opportunities, deciding, completing, and the hours served on them."""

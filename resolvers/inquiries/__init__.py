@@ -1,0 +1,1 @@
+"""Threads between a volunteer and the staff managing an opportunity."""

@@ -1,0 +1,1 @@
+"""Notifications: the outbox rows a write leaves for a volunteer, their delivery and listing."""

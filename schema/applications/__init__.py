@@ -1,0 +1,1 @@
+"""Applications and hours: applying, deciding, serving and verifying."""

@@ -1,0 +1,1 @@
+"""A volunteer's notifications, listed in-app (delivery is `tatawwu notify`)."""
