@@ -6,14 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from resolvers.applications.loaders import ApplicationLoaders
 from resolvers.content.loaders import ContentLoaders
 from resolvers.core.database import RequestDatabase
+from resolvers.inquiries.loaders import InquiryLoaders
+from resolvers.notifications.loaders import NotificationLoaders
 from resolvers.opportunities.loaders import OpportunityLoaders
 from resolvers.volunteers.loaders import VolunteerLoaders
 
 
-class Loaders(OpportunityLoaders, ContentLoaders, VolunteerLoaders):
+class Loaders(OpportunityLoaders, ContentLoaders, VolunteerLoaders, ApplicationLoaders,
+              InquiryLoaders, NotificationLoaders):
     def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
         OpportunityLoaders.__init__(self, db, scope_for, volunteer_id)
         ContentLoaders.__init__(self, db, scope_for, volunteer_id)
         VolunteerLoaders.__init__(self, db, scope_for, volunteer_id)
+        ApplicationLoaders.__init__(self, db, scope_for, volunteer_id)
+        InquiryLoaders.__init__(self, db, scope_for, volunteer_id)
+        NotificationLoaders.__init__(self, db, scope_for, volunteer_id)
