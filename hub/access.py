@@ -78,7 +78,8 @@ class ReadScope:
         """The WHERE clause a query of `model` must carry for this principal."""
         if model is m.Volunteer:
             return self._volunteers()
-        if model in (m.Application, m.HoursEntry, m.SavedOpportunity, m.Membership):
+        if model in (m.Application, m.HoursEntry, m.SavedOpportunity, m.Membership, m.Consent,
+                     m.Inquiry, m.InquiryMessage, m.Notification):
             return self._personal_records(model)
         clauses: list[ColumnElement[bool]] = []
         if hasattr(model, "visibility"):
@@ -113,8 +114,9 @@ class ReadScope:
         return or_(member, m.Volunteer.shares_with_network.is_(True))
 
     def _personal_records(self, model: Any) -> ColumnElement[bool]:
-        """Applications, hours, saved items, memberships: the volunteer's own, or (staff)
-        those kept by the staff member's tenant."""
+        """Applications, hours, saved items, memberships, consents, inquiry threads and their
+        messages, notifications: the volunteer's own, or (staff) those kept by the staff
+        member's tenant."""
         p = self.principal
         if p.kind == PrincipalKind.VOLUNTEER and p.volunteer_id is not None:
             return model.volunteer_id == p.volunteer_id  # type: ignore[no-any-return]
