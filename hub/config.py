@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError
 from hub.errors import ConfigurationError
 
 Mode = Literal["dev", "production"]
+MailDelivery = Literal["smtp", "print"]
 
 DEFAULT_SQLITE_FILE = "tatawwu.sqlite3"
 
@@ -39,6 +40,15 @@ class Settings:
     max_query_aliases: int = 15
     max_query_directives: int = 50
     max_query_cost: int = 20_000
+    # Notifications by e-mail (docs/notifications.md): `tatawwu notify`, `serve --notify`.
+    # smtp://[user[:password]@]host[:port] (STARTTLS when the server offers it; add
+    # ?starttls=required to insist on it) or smtps://... (TLS from the start, port 465).
+    smtp_url: str = ""
+    mail_from: str = "Tatawwu Hub <no-reply@localhost>"
+    # "smtp" sends; "print" writes each message on standard output instead (dev only).
+    mail_delivery: MailDelivery = "print"
+    notify_max_attempts: int = 8  # then the notification stays, marked failed
+    notify_backoff_seconds: int = 60  # the first retry's delay; doubled at each attempt
 
     @property
     def is_dev(self) -> bool:
@@ -61,6 +71,7 @@ class Settings:
                 f"'postgresql+asyncpg://', not {redact_url(url)!r}"
             )
         tenants_dir = env.get("HUB_TENANTS_DIR", "").strip()
+        mail = _mail_settings(env, mode)
         return cls(
             database_url=url,
             mode=mode,  # type: ignore[arg-type]  # checked above
@@ -78,6 +89,11 @@ class Settings:
             max_query_aliases=_int(env, "HUB_MAX_QUERY_ALIASES", 15, low=0, high=100_000),
             max_query_directives=_int(env, "HUB_MAX_QUERY_DIRECTIVES", 50, low=0, high=100_000),
             max_query_cost=_int(env, "HUB_MAX_QUERY_COST", 20_000, low=1, high=100_000_000),
+            smtp_url=mail.smtp_url,
+            mail_from=mail.mail_from,
+            mail_delivery=mail.mail_delivery,
+            notify_max_attempts=mail.notify_max_attempts,
+            notify_backoff_seconds=mail.notify_backoff_seconds,
         )
 
     def describe(self) -> dict[str, str]:
@@ -85,8 +101,8 @@ class Settings:
         shown: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "database_url":
-                value = redact_url(value)
+            if f.name in ("database_url", "smtp_url"):
+                value = redact_url(value) or "(none)"
             elif isinstance(value, tuple):
                 value = ",".join(value)
             elif value is None:
@@ -169,6 +185,39 @@ def redact_url(url: str) -> str:
     creds, at, host = rest.rpartition("@")
     user, colon, _password = creds.partition(":")
     return f"{scheme}://{user}{':***' if colon else ''}{at}{host}"
+
+
+class _MailSettings(NamedTuple):
+    smtp_url: str
+    mail_from: str
+    mail_delivery: MailDelivery
+    notify_max_attempts: int
+    notify_backoff_seconds: int
+
+
+def _mail_settings(env: Mapping[str, str], mode: str) -> _MailSettings:
+    """HUB_SMTP_URL, HUB_MAIL_FROM, HUB_MAIL_DELIVERY and the retry settings of notifications.
+    Delivery defaults to "smtp" when an SMTP URL is set, else to "print" in dev mode; production
+    never prints messages (they hold personal data) and needs an SMTP URL to send."""
+    smtp_url = env.get("HUB_SMTP_URL", "").strip()
+    if smtp_url and not smtp_url.startswith(("smtp://", "smtps://")):
+        raise ConfigurationError("HUB_SMTP_URL must start with 'smtp://' or 'smtps://', not "
+                                 f"{redact_url(smtp_url)!r}")
+    delivery = env.get("HUB_MAIL_DELIVERY", "").strip().lower() or (
+        "smtp" if smtp_url or mode == "production" else "print")
+    if delivery not in ("smtp", "print"):
+        raise ConfigurationError(f"HUB_MAIL_DELIVERY must be 'smtp' or 'print', not {delivery!r}")
+    if delivery == "print" and mode == "production":
+        raise ConfigurationError("HUB_MAIL_DELIVERY=print is for dev mode only: in production "
+                                 "notifications are sent (set HUB_SMTP_URL)")
+    mail_from = env.get("HUB_MAIL_FROM", "").strip() or "Tatawwu Hub <no-reply@localhost>"
+    if "@" not in mail_from or "\n" in mail_from or "\r" in mail_from:
+        raise ConfigurationError(f"HUB_MAIL_FROM must be an e-mail address, not {mail_from!r}")
+    return _MailSettings(
+        smtp_url, mail_from, delivery,  # type: ignore[arg-type]  # checked above
+        _int(env, "HUB_NOTIFY_MAX_ATTEMPTS", 8, low=1, high=100),
+        _int(env, "HUB_NOTIFY_BACKOFF_SECONDS", 60, low=1, high=86_400),
+    )
 
 
 def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
