@@ -6,6 +6,7 @@ A route lives in a module of its own (`graphql.py`, `health.py`, `ide.py`...) th
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
@@ -23,6 +24,7 @@ from hub.entry.middleware import middleware_stack
 from hub.entry.state import HubState, Startup
 from hub.errors import ConfigurationError
 from resolvers import TenantIndex
+from resolvers.notifications import worker as notifications
 
 
 def token_verifier(settings: Settings) -> TokenVerifier:
@@ -46,9 +48,11 @@ def routes(settings: Settings, startup: Startup) -> list[BaseRoute]:
 
 
 def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
-             startup: Startup) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
-    """Load the tenants, then hand the state to `startup` (and `app.state.hub`); dispose of
-    the engine at the end."""
+             startup: Startup, notify: bool = False
+             ) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    """Load the tenants, then hand the state to `startup` (and `app.state.hub`); with
+    `notify`, run the notification delivery loop beside the API; dispose of the engine at
+    the end."""
 
     @contextlib.asynccontextmanager
     async def run(app: Starlette) -> AsyncIterator[None]:
@@ -62,16 +66,24 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
                          Authenticator(verifier, sessions, directory))
         app.state.hub = state
         startup.loaded(state)
+        # `serve --notify`: the outbox's delivery loop, cancelled when the app stops.
+        notifier = notifications.start(settings, sessions) if notify else None
         try:
             yield
         finally:
+            if notifier is not None:
+                notifier.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await notifier
             await engine.dispose()
 
     return run
 
 
-def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
-    """The hub's ASGI app. The database must already be migrated and its tenants synced."""
+def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None,
+               notify: bool = False) -> Starlette:
+    """The hub's ASGI app. The database must already be migrated and its tenants synced.
+    `notify` also delivers notifications from the app's event loop (`serve --notify`)."""
     settings = settings or Settings.from_env()
     verifier = token_verifier(settings)
     engine = engine or make_engine(settings.database_url)
@@ -79,5 +91,5 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     return Starlette(
         routes=routes(settings, startup),
         middleware=middleware_stack(settings, startup),
-        lifespan=lifespan(settings, engine, verifier, startup),
+        lifespan=lifespan(settings, engine, verifier, startup, notify),
     )

@@ -57,14 +57,20 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--demo", is_flag=True, help="Seed the demo data if the database is empty.")
+@click.option("--notify", is_flag=True,
+              help="Also deliver notifications (as `tatawwu notify --watch`) in this process.")
 @clear_errors
-def serve(host: str, port: int, demo: bool) -> None:
+def serve(host: str, port: int, demo: bool, notify: bool) -> None:
     """Migrate, sync tenants, optionally seed the demo, then serve /graphql."""
     import uvicorn
 
     from hub.entry.app import create_app
 
     settings = Settings.from_env()
+    if notify:
+        from resolvers.notifications.mailers import mailer_for
+
+        mailer_for(settings)  # a mail configuration error stops the start here
     registry = setup_steps.load_tenants(settings)
     setup_steps.migrate(settings)
     report = asyncio.run(setup_steps.sync(settings, registry))
@@ -82,8 +88,45 @@ def serve(host: str, port: int, demo: bool) -> None:
                    "absent; `tatawwu token` on this database uses it)", err=True)
     ide = " (GraphiQL in the browser)" if settings.is_dev else ""
     click.echo(f"serving http://{host}:{port}/graphql{ide}", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level,
-                proxy_headers=False)
+    if notify:
+        click.echo(f"delivering notifications ({settings.mail_delivery}) every "
+                   f"{NOTIFY_INTERVAL}s", err=True)
+    uvicorn.run(create_app(settings, notify=notify), host=host, port=port,
+                log_level=settings.log_level, proxy_headers=False)
+
+
+NOTIFY_INTERVAL = 30
+
+
+@main.command()
+@click.option("--watch", is_flag=True, help="Keep delivering, a pass every --interval seconds.")
+@click.option("--interval", default=NOTIFY_INTERVAL, show_default=True,
+              type=click.IntRange(1, 3600), help="Seconds between passes with --watch.")
+@click.option("--batch", "batch_size", default=50, show_default=True,
+              type=click.IntRange(1, 1000), help="Notifications claimed per pass.")
+@click.option("--status", "show_status", is_flag=True,
+              help="Send nothing: count notifications by state, list the latest failures.")
+@clear_errors
+def notify(watch: bool, interval: int, batch_size: int, show_status: bool) -> None:
+    """Deliver due notifications by e-mail (HUB_SMTP_URL), at least once, in each
+    volunteer's language; in dev mode without HUB_SMTP_URL they are printed instead.
+    Failed sends are retried with back-off (HUB_NOTIFY_MAX_ATTEMPTS); see
+    docs/notifications.md."""
+    from resolvers.notifications import worker
+
+    settings = Settings.from_env()
+    if show_status:
+        counts, failures = asyncio.run(worker.status(settings))
+        click.echo(f"pending {counts.pending}, sent {counts.sent}, failed {counts.failed}, "
+                   f"skipped {counts.skipped}")
+        for line in failures:
+            click.echo(line)
+        return
+    try:
+        asyncio.run(worker.run(settings, watch=watch, interval=interval,
+                               batch_size=batch_size, echo=lambda line: click.echo(line, err=True)))
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
 
 
 @main.command()
