@@ -56,8 +56,8 @@ class Letter:
         # least once) is recognisably the same message to servers and mail programs.
         domain = parseaddr(mail_from)[1].rpartition("@")[2] or "localhost"
         message["Message-ID"] = f"<notification.{self.message_key}@{domain}>"
+        message.set_content(self.body)  # clears Content-* headers: set them after it
         message["Content-Language"] = self.locale
-        message.set_content(self.body)
         return message
 
 
