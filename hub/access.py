@@ -126,12 +126,25 @@ class ReadScope:
 
     # --- fields -----------------------------------------------------------------------
 
-    def sees_personal_data(self, volunteer_id: int, member_tenants: frozenset[int]) -> bool:
+    def is_self(self, volunteer_id: int, subject: str | None = None) -> bool:
+        """The volunteer themself: by the volunteer id of their sign-in or, in the request
+        that registered them (their principal has no volunteer id yet), by the volunteer
+        row's `subject`, the identity provider's `sub` that authentication links by."""
+        p = self.principal
+        if p.kind != PrincipalKind.VOLUNTEER:
+            return False
+        if p.volunteer_id is not None:
+            return p.volunteer_id == volunteer_id
+        _, bar, sub = (p.subject or "").partition("|")
+        return bool(bar and sub) and subject == sub
+
+    def sees_personal_data(self, volunteer_id: int, member_tenants: frozenset[int],
+                           subject: str | None = None) -> bool:
         """Name, e-mail, phone, birth year: the volunteer themself, or staff of a tenant the
         volunteer belongs to. Never the federation analyst, never an API client."""
         p = self.principal
         if p.kind == PrincipalKind.VOLUNTEER:
-            return p.volunteer_id == volunteer_id
+            return self.is_self(volunteer_id, subject)
         return p.kind == PrincipalKind.STAFF and bool(self.own_tenants & member_tenants)
 
     def is_owner_staff(self, tenant_id: int, roles: frozenset[str] = frozenset(ROLES)) -> bool:

@@ -91,7 +91,8 @@ class Personal(Policy):
         volunteer_id = source.row.id
         memberships = await ctx.loaders.memberships_by_volunteer.load(volunteer_id)
         allowed = ctx.scope.sees_personal_data(
-            volunteer_id, frozenset(mb.tenant_id for mb in memberships))
+            volunteer_id, frozenset(mb.tenant_id for mb in memberships),
+            getattr(source.row, "subject", None))
         if allowed and ctx.scope.principal.kind == PrincipalKind.STAFF:
             ctx.audit.record("read_personal_data", "Volunteer",
                              encode_id("Volunteer", volunteer_id))
@@ -104,6 +105,4 @@ class SelfOnly(Policy):
     message = msg.SELF_ONLY
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        principal = info.context.scope.principal
-        return principal.kind == PrincipalKind.VOLUNTEER and \
-            principal.volunteer_id == source.row.id
+        return info.context.scope.is_self(source.row.id, getattr(source.row, "subject", None))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import strawberry
 
+from hub.access import PrincipalKind
 from schema.core.info import Info
 from schema.core.policy import EVERYONE, policy
 from schema.tenants.types import Tenant, tenant_of
 from schema.volunteers.types import Volunteer
 
 
-@policy(reach=EVERYONE, open=("kind", "tenant", "roles", "volunteer", "locale"),
+@policy(reach=EVERYONE, open=("kind", "tenant", "roles", "volunteer", "locale", "canRegister"),
         note="always about the caller themself")
 @strawberry.type
 class Viewer:
@@ -24,6 +25,12 @@ class Viewer:
         if tenant_id is None or info.context.tenants.get(tenant_id) is None:
             return None
         return tenant_of(info, tenant_id)
+
+    @strawberry.field(description="A signed-in person without a volunteer record yet: "
+                                  "`registerVolunteer` is open to them.")
+    def can_register(self, info: Info) -> bool:
+        principal = info.context.scope.principal
+        return principal.kind == PrincipalKind.VOLUNTEER and principal.volunteer_id is None
 
     @strawberry.field
     async def volunteer(self, info: Info) -> Volunteer | None:

@@ -3,7 +3,7 @@ field (schema/permissions.py) on rows already scoped to the caller (hub/access.p
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import strawberry
@@ -106,6 +106,16 @@ class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields):
     @strawberry.field(permission_classes=[Personal])
     def birth_year(self) -> int | None:
         return self.row.birth_year
+
+    @strawberry.field(permission_classes=[Personal],
+                      description="Decides minimum ages and whether a guardian consents.")
+    def birth_date(self) -> date | None:
+        return self.row.birth_date
+
+    @strawberry.field(permission_classes=[SelfOnly],
+                      description="The language of the volunteer's notifications.")
+    def locale(self) -> str | None:
+        return self.row.locale
 
     @strawberry.field
     async def skills(self, info: Info) -> list[Skill]:
