@@ -10,6 +10,7 @@ The folder holds (see its README.md):
     events/<tenant>.toml        [[events]] of that tenant
     news/<tenant>.toml          [[news]] of that tenant
     volunteers.toml             [[volunteers]]
+    inquiries.toml              [[inquiries]] (optional: threads between volunteers and staff)
 
 Each record is checked against its shape in `hub.demo.records` (pydantic, strict: no "25"
 for 25, unknown keys are errors), then against `hub.demo.rules` (known codes, texts in the
@@ -39,6 +40,7 @@ from hub.demo.records import (
     CategorySeed,
     DemoContent,
     EventSeed,
+    InquirySeed,
     NewsSeed,
     OpportunitySeed,
     OrganizationSeed,
@@ -56,7 +58,9 @@ SHARED_FILES: dict[str, tuple[str, ...]] = {
     "organizations.toml": ("organizations",),
     "campaigns.toml": ("campaigns",),
     "volunteers.toml": ("volunteers",),
+    "inquiries.toml": ("inquiries",),
 }
+OPTIONAL_FILES = ("inquiries.toml",)  # a folder without threads is still a demo
 PER_TENANT = ("opportunities", "events", "news")
 # For every shape and the shapes inside it: no type coercion, no NaN or infinity, and a key
 # the shape does not name is an error.
@@ -68,6 +72,7 @@ SHAPES: dict[str, Any] = {
     "organizations": list[OrganizationSeed], "campaigns": list[CampaignSeed],
     "opportunities": list[OpportunitySeed], "events": list[EventSeed],
     "news": list[NewsSeed], "volunteers": list[VolunteerSeed],
+    "inquiries": list[InquirySeed],
 }
 # pydantic's words for JSON, said in TOML's
 MESSAGES = {
@@ -103,14 +108,19 @@ def demo_content() -> DemoContent:
 
 
 def load_demo(directory: Path | None = None,
-              tenants: Mapping[str, TenantDefinition] | None = None) -> DemoContent:
-    """Read and validate every data file of `directory`; raises `DemoDataError`."""
+              tenants: Mapping[str, TenantDefinition] | None = None,
+              today: date | None = None) -> DemoContent:
+    """Read and validate every data file of `directory`; raises `DemoDataError`. Ages
+    (minors need a guardian, minimum ages) are counted on `today` (default: the clock's)."""
     directory = directory or DATA_DIR
+    today = today or date.today()
     tenants = load_registry() if tenants is None else tenants
     problems: list[Problem] = []
     placed = PlacedContent()
     order = _read_order(directory, tenants, problems)
     for name, tables in SHARED_FILES.items():
+        if name in OPTIONAL_FILES and not (directory / name).is_file():
+            continue
         _read_file(directory, name, tables, None, placed, problems)
     for kind in PER_TENANT:
         for slug in order:
@@ -118,7 +128,7 @@ def load_demo(directory: Path | None = None,
                 _read_file(directory, f"{kind}/{slug}.toml", (kind,), slug, placed, problems)
     problems += _stray_files(directory, order)
     if not problems:
-        problems = check(placed, tenants)
+        problems = check(placed, tenants, today)
     if problems:
         raise DemoDataError(directory, problems)
     return placed.content()
@@ -161,7 +171,7 @@ def _stray_files(directory: Path, order: list[str]) -> list[Problem]:
             problem = f"{path.stem!r} is not a tenant listed in {ORDER_FILE}"
         else:
             problem = ("is not a demo data file (expected order.toml, taxonomy.toml, "
-                       "organizations.toml, campaigns.toml, volunteers.toml or "
+                       "organizations.toml, campaigns.toml, volunteers.toml, inquiries.toml or "
                        "opportunities/, events/, news/<tenant>.toml)")
         problems.append(Problem(name, problem))
     return problems

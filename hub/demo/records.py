@@ -68,6 +68,18 @@ class OpportunitySeed:
     contact_name: str | None = None
     contact_email: str | None = None
     contact_phone: str | None = None
+    min_age: int | None = None  # applicants younger than this (whole years) are refused
+    # AUTOMATIC (accepted at once while places are left) or REVIEW (staff decide); None:
+    # AUTOMATIC for a REMOTE ongoing opportunity, REVIEW otherwise (see `acceptance_of`)
+    acceptance: str | None = None
+
+
+def acceptance_of(opportunity: OpportunitySeed) -> str:
+    """The opportunity's acceptance mode, its default filled in."""
+    if opportunity.acceptance is not None:
+        return opportunity.acceptance
+    remote_anytime = opportunity.format == "REMOTE" and opportunity.is_ongoing
+    return "AUTOMATIC" if remote_anytime else "REVIEW"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +130,19 @@ class ApplicationSeed(NamedTuple):
     status: str  # an ApplicationStatus
     logged_hours: float = 0
     verified_hours: float = 0  # of the logged hours, how many staff verified
+    # the day the volunteer applied (offset, <= 0); None: the later of the opportunity's
+    # publication and 30 days ago (see `hub.demo.rules.applied_day`)
+    applied_day: int | None = None
+    reason: str | None = None  # a DecisionReason code: why a REJECTED application was
+    hours_note: str | None = None  # the volunteer's note on the first hours entry to verify
+
+
+@dataclass(frozen=True, slots=True)
+class GuardianSeed:
+    """Who consented for a volunteer under 18 (a parent or legal guardian)."""
+
+    name: str
+    contact: str  # a fictitious phone number or e-mail address
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +162,32 @@ class VolunteerSeed:
     shares_with_network: bool = False
     applications: tuple[ApplicationSeed, ...] = ()
     saved: tuple[str, ...] = ()  # opportunity keys
+    birth_date: str | None = None  # "2009-04-17": decides minimum ages exactly
+    locale: str | None = None  # the language of the volunteer's notifications: ar, en, fr
+    guardian: GuardianSeed | None = None  # required for a volunteer under 18
+
+
+@dataclass(frozen=True, slots=True)
+class InquiryMessageSeed:
+    """One message of a thread: by the volunteer or by the opportunity's staff."""
+
+    author: str  # VOLUNTEER | STAFF
+    body: str
+    day: int  # offset from the seeding day (<= 0)
+    hour: int = 10  # local hour in the tenant's time zone
+
+
+@dataclass(frozen=True, slots=True)
+class InquirySeed:
+    """A volunteer's question to the staff of an opportunity ("ask the manager"); the
+    thread belongs to the opportunity's tenant."""
+
+    key: str
+    opportunity: str  # OpportunitySeed key
+    volunteer: str  # VolunteerSeed key
+    subject: str
+    status: str  # OPEN (the volunteer wrote last) | ANSWERED (the staff did) | CLOSED
+    messages: tuple[InquiryMessageSeed, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,3 +214,4 @@ class DemoContent:
     events: tuple[EventSeed, ...]
     news: tuple[NewsSeed, ...]
     volunteers: tuple[VolunteerSeed, ...] = field(default=())
+    inquiries: tuple[InquirySeed, ...] = field(default=())

@@ -11,27 +11,34 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from hub.db.models.enums import (
+    Acceptance,
     ApplicationStatus,
+    DecisionReason,
     EventKind,
+    InquiryStatus,
     OpportunityFormat,
     RecordStatus,
     Visibility,
     VolunteerGroup,
 )
 from hub.demo.records import (
+    ApplicationSeed,
     CampaignSeed,
     CategorySeed,
     DemoContent,
     EventSeed,
+    InquirySeed,
     NewsSeed,
     OpportunitySeed,
     OrganizationSeed,
     SkillSeed,
     VolunteerSeed,
+    acceptance_of,
 )
 from tenants import TenantDefinition
 
@@ -40,6 +47,10 @@ ORGANIZATION_KINDS = ("SCHOOL", "UNIVERSITY", "MUNICIPALITY", "BRANCH", "NGO", "
                       "TRAINING_CENTER", "COMPANY")
 NO_HOURS = ("APPLIED", "REJECTED", "WITHDRAWN", "NO_SHOW")  # statuses that cannot carry hours
 TAKES_A_SPOT = ("ACCEPTED", "COMPLETED")
+AUTHORS = ("VOLUNTEER", "STAFF")
+ADULT = 18  # a volunteer younger than this joins with a guardian's consent
+DEFAULT_APPLIED_DAY = -30  # an application without applied_day: 30 days ago at most
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TAG_RE = re.compile(r"[a-z]+")
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
 
@@ -96,6 +107,7 @@ class PlacedContent:
     events: list[Placed[EventSeed]] = field(default_factory=list)
     news: list[Placed[NewsSeed]] = field(default_factory=list)
     volunteers: list[Placed[VolunteerSeed]] = field(default_factory=list)
+    inquiries: list[Placed[InquirySeed]] = field(default_factory=list)
 
     def content(self) -> DemoContent:
         return DemoContent(
@@ -107,11 +119,14 @@ class PlacedContent:
             events=tuple(p.record for p in self.events),
             news=tuple(p.record for p in self.news),
             volunteers=tuple(p.record for p in self.volunteers),
+            inquiries=tuple(p.record for p in self.inquiries),
         )
 
 
-def check(placed: PlacedContent, tenants: Mapping[str, TenantDefinition]) -> list[Problem]:
-    """Every rule over every record, then the references between records."""
+def check(placed: PlacedContent, tenants: Mapping[str, TenantDefinition],
+          today: date) -> list[Problem]:
+    """Every rule over every record, then the references between records; ages are
+    counted on `today`."""
     problems: list[Problem] = []
     for kind in (placed.categories, placed.skills):
         for p in kind:
@@ -127,13 +142,16 @@ def check(placed: PlacedContent, tenants: Mapping[str, TenantDefinition]) -> lis
     for n in placed.news:
         problems += _news(n) + _texts(n, n.record.texts, n.record.tenant, tenants)
     for v in placed.volunteers:
-        problems += _volunteer(v)
+        problems += _volunteer(v, today)
+    for t in placed.inquiries:
+        problems += _inquiry(t)
     keys_and_tenants = _unique_keys(placed) + _tenants_known(placed, tenants)
     if keys_and_tenants:  # references are followed once keys are unique and tenants known
         return problems + keys_and_tenants
     problems += _opportunity_references(placed)
-    problems += _volunteer_references(placed)
+    problems += _volunteer_references(placed, today)
     problems += _capacity(placed)
+    problems += _inquiry_references(placed)
     return problems
 
 
@@ -142,6 +160,37 @@ def has_started(opportunity: OpportunitySeed) -> bool:
     return opportunity.is_ongoing or (
         opportunity.starts_day is not None and opportunity.starts_day < 0
     )
+
+
+def birth_date(volunteer: VolunteerSeed) -> date | None:
+    """The exact birth date, when the record gives a valid one."""
+    if volunteer.birth_date is None or not DATE_RE.fullmatch(volunteer.birth_date):
+        return None
+    try:
+        return date.fromisoformat(volunteer.birth_date)
+    except ValueError:
+        return None
+
+
+def youngest_age(volunteer: VolunteerSeed, on: date) -> int:
+    """The age in whole years on `on`: exact from the birth date, else the youngest the
+    birth year allows (born on 31 December), so that a doubt counts as younger."""
+    born = birth_date(volunteer)
+    if born is None:
+        return on.year - volunteer.birth_year - 1
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def is_minor(volunteer: VolunteerSeed, on: date) -> bool:
+    return youngest_age(volunteer, on) < ADULT
+
+
+def applied_day(application: ApplicationSeed, opportunity: OpportunitySeed) -> int:
+    """The day the volunteer applied: as written, else the later of the opportunity's
+    publication and 30 days ago."""
+    if application.applied_day is not None:
+        return application.applied_day
+    return max(opportunity.published_day, DEFAULT_APPLIED_DAY)
 
 
 # --- one record at a time -------------------------------------------------------------------
@@ -213,6 +262,10 @@ def _opportunity(p: Placed[OpportunitySeed]) -> list[Problem]:
         problems.append(p.problem("starts_day", "an ongoing opportunity has no start day"))
     if o.starts_day is not None and o.published_day > o.starts_day:
         problems.append(p.problem("published_day", f"is after the start (day {o.starts_day})"))
+    if o.acceptance is not None:
+        problems += _one_of(p, "acceptance", o.acceptance, Acceptance)
+    if o.min_age is not None and not 1 <= o.min_age <= 99:
+        problems.append(p.problem("min_age", "must be a number of years from 1 to 99"))
     return problems
 
 
@@ -269,7 +322,7 @@ def _text_fields(text: object) -> Iterator[tuple[str, str]]:
         yield f.name, getattr(text, f.name)
 
 
-def _volunteer(p: Placed[VolunteerSeed]) -> list[Problem]:
+def _volunteer(p: Placed[VolunteerSeed], today: date) -> list[Problem]:
     v = p.record
     problems = _one_of(p, "group", v.group, VolunteerGroup)
     if not v.tenants:
@@ -278,9 +331,13 @@ def _volunteer(p: Placed[VolunteerSeed]) -> list[Problem]:
         problems.append(p.problem("languages", "must name one language at least"))
     if not COUNTRY_RE.fullmatch(v.country):
         problems.append(p.problem("country", f"{v.country!r} is not an ISO 3166-1 alpha-2 code"))
+    problems += _birth_and_guardian(p, today)
+    if v.locale is not None:
+        problems += _one_of(p, "locale", v.locale, DEMO_LOCALES)
     seen: set[str] = set()
-    for i, (key, status, logged, verified) in enumerate(v.applications):
+    for i, a in enumerate(v.applications):
         where = f"applications[{i}]"
+        status, logged, verified = a.status, a.logged_hours, a.verified_hours
         problems += _one_of(p, f"{where}.status", status, ApplicationStatus)
         if logged < 0 or verified < 0:
             problems.append(p.problem(where, "hours must not be negative"))
@@ -289,9 +346,91 @@ def _volunteer(p: Placed[VolunteerSeed]) -> list[Problem]:
                                       f"{verified:g} verified > {logged:g} logged"))
         if status in NO_HOURS and (logged or verified):
             problems.append(p.problem(where, f"an application {status} carries no hours"))
-        if key in seen:
-            problems.append(p.problem(f"{where}.opportunity", f"applies twice to {key}"))
-        seen.add(key)
+        if a.opportunity in seen:
+            problems.append(p.problem(f"{where}.opportunity", f"applies twice to {a.opportunity}"))
+        seen.add(a.opportunity)
+        if a.applied_day is not None and a.applied_day > 0:
+            problems.append(p.problem(f"{where}.applied_day",
+                                      "must not be after the seeding day (day 0)"))
+        if a.reason is not None:
+            problems += _one_of(p, f"{where}.reason", a.reason, DecisionReason)
+            if status != "REJECTED":
+                problems.append(p.problem(f"{where}.reason",
+                                          "only a REJECTED application has a reason"))
+        elif status == "REJECTED":
+            problems.append(p.problem(where, "a REJECTED application names its reason "
+                                             f"({', '.join(DecisionReason)})"))
+        if a.hours_note is not None:
+            problems += _sentence(p, f"{where}.hours_note", a.hours_note)
+            if logged <= verified:
+                problems.append(p.problem(f"{where}.hours_note", "a note goes with hours to "
+                                          "verify (logged_hours more than verified_hours)"))
+    return problems
+
+
+def _birth_and_guardian(p: Placed[VolunteerSeed], today: date) -> list[Problem]:
+    v = p.record
+    problems = []
+    if v.birth_date is not None:
+        born = birth_date(v)
+        if born is None:
+            problems.append(p.problem("birth_date", f"{v.birth_date!r} is not a date written "
+                                                    "YYYY-MM-DD"))
+        elif born.year != v.birth_year:
+            problems.append(p.problem("birth_date", f"is in {born.year}, not in birth_year "
+                                                    f"{v.birth_year}"))
+    if v.guardian is not None:
+        problems += _sentence(p, "guardian.name", v.guardian.name)
+        problems += _sentence(p, "guardian.contact", v.guardian.contact)
+    elif is_minor(v, today):
+        problems.append(p.problem("guardian", f"is required: the volunteer is under {ADULT} "
+                                              f"on {today.isoformat()} (guardian = {{ name = "
+                                              '"...", contact = "..." })'))
+    return problems
+
+
+def _sentence(p: Placed[Any], name: str, value: str) -> list[Problem]:
+    """A text written in a data file: not blank, no stray space or line break."""
+    if not value.strip():
+        return [p.problem(name, "must not be blank")]
+    problems = []
+    if value != value.strip():
+        problems.append(p.problem(name, "starts or ends with white space"))
+    if "\n" in value or "\r" in value:
+        problems.append(p.problem(name, "has a line break (end each wrapped line of a "
+                                        'multi-line string with "\\")'))
+    return problems
+
+
+def _inquiry(p: Placed[InquirySeed]) -> list[Problem]:
+    t = p.record
+    problems = _one_of(p, "status", t.status, InquiryStatus) + _sentence(p, "subject", t.subject)
+    if not t.messages:
+        return [*problems, p.problem("messages", "a thread has one message at least")]
+    if t.messages[0].author != "VOLUNTEER":
+        problems.append(p.problem("messages[0].author", "a thread starts with the "
+                                                        "volunteer's question"))
+    previous: tuple[int, int] | None = None
+    for i, message in enumerate(t.messages):
+        where = f"messages[{i}]"
+        problems += _one_of(p, f"{where}.author", message.author, AUTHORS)
+        problems += _sentence(p, f"{where}.body", message.body)
+        if not 0 <= message.hour <= 23:
+            problems.append(p.problem(f"{where}.hour", "must be an hour from 0 to 23"))
+        if message.day > 0:
+            problems.append(p.problem(f"{where}.day", "must not be after the seeding day "
+                                                      "(day 0)"))
+        if previous is not None and (message.day, message.hour) < previous:
+            problems.append(p.problem(f"{where}.day", "is before the message above it "
+                                                      "(messages are in the order sent)"))
+        previous = (message.day, message.hour)
+    last = t.messages[-1].author
+    if t.status == "OPEN" and last != "VOLUNTEER":
+        problems.append(p.problem("status", "an OPEN thread waits for the staff: its last "
+                                            "message is the volunteer's (else ANSWERED)"))
+    if t.status == "ANSWERED" and last != "STAFF":
+        problems.append(p.problem("status", "an ANSWERED thread's last message is the staff's "
+                                            "(else OPEN)"))
     return problems
 
 
@@ -302,7 +441,7 @@ def _unique_keys(placed: PlacedContent) -> list[Problem]:
     kinds: list[tuple[str, Sequence[Placed[Any]]]] = [
         ("code", placed.categories), ("code", placed.skills), ("key", placed.organizations),
         ("key", placed.campaigns), ("key", placed.opportunities), ("key", placed.events),
-        ("key", placed.news), ("key", placed.volunteers)]
+        ("key", placed.news), ("key", placed.volunteers), ("key", placed.inquiries)]
     problems = []
     for name, kind in kinds:
         first: dict[str, Placed[Any]] = {}
@@ -348,7 +487,7 @@ def _opportunity_references(placed: PlacedContent) -> list[Problem]:
     return problems
 
 
-def _volunteer_references(placed: PlacedContent) -> list[Problem]:
+def _volunteer_references(placed: PlacedContent, today: date) -> list[Problem]:
     skills = {s.record.code for s in placed.skills}
     opportunities = {o.key: o.record for o in placed.opportunities}
     problems = []
@@ -370,17 +509,94 @@ def _volunteer_references(placed: PlacedContent) -> list[Problem]:
                 problems.append(p.problem(where, f"{key!r} is an unpublished draft"))
         for i, a in enumerate(v.applications):
             opportunity = opportunities.get(a.opportunity)
-            if (opportunity is not None and not has_started(opportunity)
-                    and (a.logged_hours or a.status == "COMPLETED")):
-                problems.append(p.problem(f"applications[{i}]", "hours or completion before "
-                                                                 f"{a.opportunity} starts"))
+            if opportunity is not None:
+                problems += _application(p, i, a, opportunity, today)
+    return problems
+
+
+def _application(p: Placed[VolunteerSeed], i: int, a: ApplicationSeed,
+                 opportunity: OpportunitySeed, today: date) -> list[Problem]:
+    """An application against its opportunity: dates, ages and the acceptance mode."""
+    where, key = f"applications[{i}]", a.opportunity
+    problems = []
+    if not has_started(opportunity) and (a.logged_hours or a.status == "COMPLETED"):
+        problems.append(p.problem(where, f"hours or completion before {key} starts"))
+    day = applied_day(a, opportunity)
+    if a.applied_day is not None and day < opportunity.published_day:
+        problems.append(p.problem(f"{where}.applied_day", f"is before {key} was published "
+                                                          f"(day {opportunity.published_day})"))
+    if opportunity.min_age is not None and a.status != "REJECTED":
+        age = youngest_age(p.record, today + timedelta(days=day))
+        if age < opportunity.min_age:
+            problems.append(p.problem(where, f"the volunteer ({age} on the day they applied) "
+                                             f"is younger than the minimum age "
+                                             f"{opportunity.min_age} of {key}: only a REJECTED "
+                                             "application can stay"))
+    if a.status == "APPLIED" and acceptance_of(opportunity) == "AUTOMATIC":
+        problems.append(p.problem(f"{where}.status", f"{key} accepts at once (acceptance "
+                                                     "AUTOMATIC): no application waits there "
+                                                     "as APPLIED"))
     return problems
 
 
 def _capacity(placed: PlacedContent) -> list[Problem]:
+    """Accepted and completed applications fit the capacity; a waiting list forms only on a
+    full opportunity, after its places were taken."""
+    opportunities = {o.key: o.record for o in placed.opportunities}
     taken = Counter(a.opportunity for v in placed.volunteers for a in v.record.applications
                     if a.status in TAKES_A_SPOT)
-    return [p.problem("capacity", f"{taken[p.key]} applications accepted or completed, "
-                                  f"more than the capacity {p.record.capacity}")
-            for p in placed.opportunities
-            if p.record.capacity is not None and taken[p.key] > p.record.capacity]
+    problems = [p.problem("capacity", f"{taken[p.key]} applications accepted or completed, "
+                                      f"more than the capacity {p.record.capacity}")
+                for p in placed.opportunities
+                if p.record.capacity is not None and taken[p.key] > p.record.capacity]
+    last_taken: dict[str, int] = {}
+    for v in placed.volunteers:
+        for a in v.record.applications:
+            opportunity = opportunities.get(a.opportunity)
+            if opportunity is not None and a.status in TAKES_A_SPOT:
+                day = applied_day(a, opportunity)
+                last_taken[a.opportunity] = max(last_taken.get(a.opportunity, day), day)
+    for v in placed.volunteers:
+        for i, a in enumerate(v.record.applications):
+            opportunity = opportunities.get(a.opportunity)
+            if opportunity is None or a.status != "WAITLISTED":
+                continue
+            where, key, capacity = f"applications[{i}]", a.opportunity, opportunity.capacity
+            if capacity is None or taken[key] < capacity:
+                places = "has no capacity" if capacity is None else \
+                    f"has {taken[key]} of its {capacity} places taken"
+                problems.append(v.problem(f"{where}.status", f"WAITLISTED on {key}, which is "
+                                                             f"not full ({places})"))
+            elif applied_day(a, opportunity) <= last_taken.get(key, DEFAULT_APPLIED_DAY):
+                problems.append(v.problem(
+                    f"{where}.applied_day",
+                    f"day {applied_day(a, opportunity)} is not after the last accepted "
+                    f"application to {key} (day {last_taken[key]}): a waiting list forms once "
+                    "the places are taken"))
+    return problems
+
+
+def _inquiry_references(placed: PlacedContent) -> list[Problem]:
+    """A thread is about an opportunity its volunteer can see, and starts once published."""
+    opportunities = {o.key: o.record for o in placed.opportunities}
+    volunteers = {v.key for v in placed.volunteers}
+    problems = []
+    for p in placed.inquiries:
+        t = p.record
+        if t.volunteer not in volunteers:
+            problems.append(p.problem("volunteer", f"{t.volunteer!r} is not a known volunteer"))
+        opportunity = opportunities.get(t.opportunity)
+        if opportunity is None:
+            problems.append(p.problem("opportunity",
+                                      f"{t.opportunity!r} is not a known opportunity"))
+            continue
+        known = (opportunity.status in {str(s) for s in RecordStatus}
+                 and opportunity.visibility in {str(v) for v in Visibility})
+        if known and (opportunity.status != "PUBLISHED" or opportunity.visibility != "PUBLIC"):
+            problems.append(p.problem("opportunity", f"{t.opportunity!r} is "
+                                      f"{opportunity.visibility} and {opportunity.status}: a "
+                                      "volunteer sees only PUBLIC and PUBLISHED opportunities"))
+        elif t.messages and t.messages[0].day < opportunity.published_day:
+            problems.append(p.problem("messages[0].day", f"is before {t.opportunity} was "
+                                      f"published (day {opportunity.published_day})"))
+    return problems

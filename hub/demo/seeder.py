@@ -1,7 +1,15 @@
-"""Write the hand-written demo records into an empty database, in one transaction."""
+"""Write the hand-written demo records into an empty database, in one transaction.
+
+Besides the records themselves: a TERMS consent for every membership (and a GUARDIAN one for
+a volunteer who joined with a guardian), and the notifications the volunteers would have
+received for their decided applications and answered threads, already sent (the delivery
+worker must not e-mail the demo's fictitious addresses) and, when older than three days,
+read.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -12,10 +20,26 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.db import models as m
 from hub.db.models.base import TranslationColumns
-from hub.demo.records import DemoContent, OpportunitySeed
+from hub.demo.records import (
+    ApplicationSeed,
+    DemoContent,
+    InquirySeed,
+    OpportunitySeed,
+    VolunteerSeed,
+    acceptance_of,
+)
+from hub.demo.rules import applied_day, birth_date
 from hub.i18n.digest import text_digest
+from hub.ids import encode_id
 
 ACCEPTED_STATES = {"ACCEPTED", "COMPLETED"}
+# the notification a volunteer received when their application reached a status
+# (NotificationKind of resolvers/notifications/outbox.py: the core may not import resolvers)
+DECIDED_KINDS = {"ACCEPTED": "APPLICATION_ACCEPTED", "REJECTED": "APPLICATION_REJECTED",
+                 "WAITLISTED": "APPLICATION_WAITLISTED", "COMPLETED": "APPLICATION_COMPLETED"}
+INQUIRY_REPLIED = "INQUIRY_REPLIED"
+DEFAULT_TERMS_VERSION = "1"
+READ_AFTER = timedelta(days=3)  # notifications older than this were read
 
 
 @dataclass(slots=True)
@@ -26,6 +50,10 @@ class SeedReport:
     volunteers: int = 0
     applications: int = 0
     hours_entries: int = 0
+    consents: int = 0
+    inquiries: int = 0
+    inquiry_messages: int = 0
+    notifications: int = 0
 
 
 async def has_content(session: AsyncSession) -> bool:
@@ -90,6 +118,7 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
             updated_at=now,
         ) for loc, title in c.titles.items())
 
+    seeds = {o.key: o for o in content.opportunities}
     opportunities: dict[str, m.Opportunity] = {}
     for o in content.opportunities:
         opportunities[o.key] = _opportunity(o, tenants[o.tenant], orgs, campaigns, today)
@@ -134,65 +163,171 @@ async def seed_demo(session: AsyncSession, content: DemoContent, today: date) ->
                                          tenant.id, dict(n.texts), published))
     report.news = len(content.news)
 
+    volunteers: dict[str, m.Volunteer] = {}
     for v in content.volunteers:
-        volunteer = m.Volunteer(
-            subject=f"demo|{v.key}", first_name=v.first_name, last_name=v.last_name,
-            email=v.email, phone=v.phone, birth_year=v.birth_year, group=v.group,
-            country=v.country, city=v.city, languages=list(v.languages),
-            shares_with_network=v.shares_with_network, verified_hours=0.0,
-        )
-        session.add(volunteer)
-        await session.flush()
-        session.add_all(m.Membership(tenant_id=tenants[slug].id, volunteer_id=volunteer.id,
-                                     joined_at=now - timedelta(days=200 + 7 * i))
-                        for i, slug in enumerate(v.tenants))
-        session.add_all(m.VolunteerSkill(volunteer_id=volunteer.id, skill_code=code)
-                        for code in v.skills)
-        for key, status, logged, verified in v.applications:
-            opportunity = opportunities[key]
-            application = m.Application(
-                tenant_id=opportunity.tenant_id, opportunity_id=opportunity.id,
-                volunteer_id=volunteer.id, status=status, applied_at=now - timedelta(days=30),
-                decided_at=None if status == "APPLIED" else now - timedelta(days=25),
-            )
-            session.add(application)
-            await session.flush()
-            if status in ACCEPTED_STATES:
-                opportunity.filled_spots += 1
-            report.applications += 1
-            entries, verified_total = _add_hours(session, application, logged, verified, today)
-            report.hours_entries += entries
-            volunteer.verified_hours += verified_total
-        session.add_all(m.SavedOpportunity(
-            volunteer_id=volunteer.id, opportunity_id=opportunities[key].id,
-            tenant_id=opportunities[key].tenant_id, saved_at=now - timedelta(days=3),
-        ) for key in v.saved)
+        volunteers[v.key] = await _volunteer(session, v, tenants, opportunities, seeds, now,
+                                             today, report)
     report.volunteers = len(content.volunteers)
+    await session.flush()
+    for t in content.inquiries:
+        opportunity = opportunities[t.opportunity]
+        tenant = next(x for x in tenants.values() if x.id == opportunity.tenant_id)
+        await _inquiry(session, t, opportunity, tenant, volunteers[t.volunteer], today, now,
+                       report)
     await session.flush()
     return report
 
 
+async def _volunteer(session: AsyncSession, v: VolunteerSeed, tenants: dict[str, m.Tenant],
+                     opportunities: dict[str, m.Opportunity],
+                     seeds: dict[str, OpportunitySeed], now: datetime, today: date,
+                     report: SeedReport) -> m.Volunteer:
+    """The volunteer, memberships with their consents, skills, applications (with their
+    hours and notifications) and saved opportunities."""
+    volunteer = m.Volunteer(
+        subject=f"demo|{v.key}", first_name=v.first_name, last_name=v.last_name,
+        email=v.email, phone=v.phone, birth_year=v.birth_year, group=v.group,
+        country=v.country, city=v.city, languages=list(v.languages),
+        shares_with_network=v.shares_with_network, verified_hours=0.0,
+        birth_date=birth_date(v), locale=v.locale,
+    )
+    session.add(volunteer)
+    await session.flush()
+    for i, slug in enumerate(v.tenants):
+        tenant = tenants[slug]
+        joined = now - timedelta(days=200 + 7 * i)
+        session.add(m.Membership(tenant_id=tenant.id, volunteer_id=volunteer.id,
+                                 joined_at=joined))
+        terms = (tenant.settings or {}).get("terms_version") or DEFAULT_TERMS_VERSION
+        session.add(m.Consent(tenant_id=tenant.id, volunteer_id=volunteer.id, kind="TERMS",
+                              version=str(terms), given_at=joined))
+        report.consents += 1
+        if v.guardian is not None:
+            session.add(m.Consent(tenant_id=tenant.id, volunteer_id=volunteer.id,
+                                  kind="GUARDIAN", given_at=joined,
+                                  guardian_name=v.guardian.name,
+                                  guardian_contact=v.guardian.contact))
+            report.consents += 1
+    session.add_all(m.VolunteerSkill(volunteer_id=volunteer.id, skill_code=code)
+                    for code in v.skills)
+    zones = {t.id: t.time_zone for t in tenants.values()}
+    for a in v.applications:
+        opportunity = opportunities[a.opportunity]
+        application = _application(a, opportunity, volunteer, zones[opportunity.tenant_id],
+                                   seeds[a.opportunity], today, now)
+        session.add(application)
+        await session.flush()
+        if a.status in ACCEPTED_STATES:
+            opportunity.filled_spots += 1
+        report.applications += 1
+        entries, verified_total = _add_hours(session, application, a.logged_hours,
+                                             a.verified_hours, today, a.hours_note)
+        report.hours_entries += entries
+        volunteer.verified_hours += verified_total
+        kind = DECIDED_KINDS.get(a.status)
+        if kind is not None:
+            params: dict[str, Any] = {"application": encode_id("Application", application.id),
+                                      "opportunity": encode_id("Opportunity", opportunity.id)}
+            if a.status == "REJECTED":
+                params["reason"] = a.reason
+            if a.status == "COMPLETED":
+                params["status"] = "COMPLETED"
+            when = application.completed_at or application.decided_at or now
+            session.add(_notification(volunteer.id, opportunity.tenant_id, kind, params,
+                                      when, now))
+            report.notifications += 1
+    session.add_all(m.SavedOpportunity(
+        volunteer_id=volunteer.id, opportunity_id=opportunities[key].id,
+        tenant_id=opportunities[key].tenant_id, saved_at=now - timedelta(days=3),
+    ) for key in v.saved)
+    return volunteer
+
+
+def _application(a: ApplicationSeed, opportunity: m.Opportunity, volunteer: m.Volunteer,
+                 zone: str, seed: OpportunitySeed, today: date, now: datetime
+                 ) -> m.Application:
+    """Applied on its day (10:00 local); decided two days later (a waiting list at once),
+    never after the seeding moment; completed the day before the seeding day."""
+    applied = min(_at(today, applied_day(a, seed), 10, zone), now - timedelta(hours=1))
+    decided: datetime | None = None
+    if a.status == "WAITLISTED":
+        decided = applied
+    elif a.status != "APPLIED":
+        decided = min(applied + timedelta(days=2), now - timedelta(minutes=30))
+    completed = max(now - timedelta(days=1), decided or applied) \
+        if a.status == "COMPLETED" else None
+    return m.Application(
+        tenant_id=opportunity.tenant_id, opportunity_id=opportunity.id,
+        volunteer_id=volunteer.id, status=a.status, applied_at=applied, decided_at=decided,
+        decision_reason=a.reason, completed_at=completed,
+        updated_at=completed or decided or applied,
+    )
+
+
+def _notification(volunteer_id: int, tenant_id: int, kind: str, params: dict[str, Any],
+                  when: datetime, now: datetime) -> m.Notification:
+    return m.Notification(
+        volunteer_id=volunteer_id, tenant_id=tenant_id, kind=kind, params=params,
+        created_at=when, sent_at=when + timedelta(minutes=2), attempts=1,
+        read_at=when + timedelta(hours=5) if now - when > READ_AFTER else None,
+    )
+
+
+async def _inquiry(session: AsyncSession, t: InquirySeed, opportunity: m.Opportunity,
+                   tenant: m.Tenant, volunteer: m.Volunteer, today: date, now: datetime,
+                   report: SeedReport) -> None:
+    """The thread, its messages in order, and a notification for each staff reply."""
+    sent = [min(_at(today, msg.day, msg.hour, tenant.time_zone), now) for msg in t.messages]
+    inquiry = m.Inquiry(
+        tenant_id=opportunity.tenant_id, opportunity_id=opportunity.id,
+        volunteer_id=volunteer.id, subject=t.subject, status=t.status, opened_at=sent[0],
+        updated_at=sent[-1], closed_at=sent[-1] if t.status == "CLOSED" else None,
+    )
+    session.add(inquiry)
+    await session.flush()
+    report.inquiries += 1
+    for message, at in zip(t.messages, sent, strict=True):
+        staff = message.author == "STAFF"
+        session.add(m.InquiryMessage(
+            tenant_id=inquiry.tenant_id, inquiry_id=inquiry.id, volunteer_id=volunteer.id,
+            author=message.author, body=message.body, sent_at=at,
+            author_subject=f"demo|staff-{tenant.slug}" if staff else volunteer.subject,
+        ))
+        report.inquiry_messages += 1
+        if staff:
+            session.add(_notification(volunteer.id, inquiry.tenant_id, INQUIRY_REPLIED,
+                                      {"inquiry": encode_id("Inquiry", inquiry.id)}, at, now))
+            report.notifications += 1
+
+
 def _add_hours(session: AsyncSession, application: m.Application, logged: float,
-               verified: float, today: date) -> tuple[int, float]:
-    """Split logged hours into entries of at most 4 h; the first `verified` hours verified.
-    Returns the number of entries and the hours verified."""
-    count, remaining, left_to_verify, day = 0, logged, verified, 1
+               verified: float, today: date, note: str | None = None) -> tuple[int, float]:
+    """Split logged hours into entries of at most 4 h; the first `verified` hours verified,
+    the rest PENDING (the first of them with the volunteer's `note`). Returns the number of
+    entries and the hours verified."""
+    # oldest first, every other day up to two days ago: the latest are the ones to verify
+    count, remaining, left_to_verify, day = 0, logged, verified, math.ceil(logged / 4.0)
     verified_total = 0.0
     while remaining > 0:
         hours = min(4.0, remaining)
         is_verified = left_to_verify >= hours
+        logged_on = today - timedelta(days=day * 2)
         session.add(m.HoursEntry(
             tenant_id=application.tenant_id, application_id=application.id,
-            volunteer_id=application.volunteer_id, date=today - timedelta(days=day * 2),
+            volunteer_id=application.volunteer_id, date=logged_on,
             hours=hours, verified=is_verified, status="APPROVED" if is_verified else "PENDING",
             verified_at=datetime.combine(today - timedelta(days=day), time(12), tzinfo=UTC)
             if is_verified else None,
+            note=None if is_verified else note,
+            created_at=datetime.combine(logged_on, time(20), tzinfo=UTC),
         ))
+        if not is_verified:
+            note = None
         if is_verified:
             left_to_verify -= hours
             verified_total += hours
         remaining -= hours
-        day += 1
+        day -= 1
         count += 1
     return count, verified_total
 
@@ -215,5 +350,5 @@ def _opportunity(o: OpportunitySeed, tenant: m.Tenant, orgs: dict[str, m.Organiz
         filled_spots=0, credited_hours=o.credited_hours, is_emergency=o.is_emergency,
         visibility=o.visibility, status=o.status, published_at=published,
         contact_name=o.contact_name, contact_email=o.contact_email,
-        contact_phone=o.contact_phone,
+        contact_phone=o.contact_phone, min_age=o.min_age, acceptance=acceptance_of(o),
     )

@@ -10,7 +10,7 @@ import pytest
 
 from hub.demo.loader import DATA_DIR, DemoDataError, load_demo, main
 from hub.demo.records import ApplicationSeed, OpportunityTexts
-from tests.demo_files import NEWS, SETIF, TENANTS, VALID, VOL, problems_after, write
+from tests.hub.demo.demo_files import NEWS, SETIF, TENANTS, VALID, VOL, problems_after, write
 
 # --- the valid folder and the packaged one ------------------------------------------------
 

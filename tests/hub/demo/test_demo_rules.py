@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hub.demo.loader import DemoDataError, load_demo
-from tests.demo_files import NEWS, SETIF, TENANTS, VALID, VOL, problems_after, write
+from tests.hub.demo.demo_files import NEWS, SETIF, TENANTS, VALID, VOL, problems_after, write
 
 # --- rules of one record ------------------------------------------------------------------
 
@@ -137,7 +137,7 @@ SETIF_0 = "opportunities/setif-youth.toml: opportunities[0]"
     (VOL, "verified_hours = 2", "verified_hours = 5",
      'volunteers.toml: volunteers[0].applications[0].verified_hours: 5 verified > 4 logged '
      '(record "amina")'),
-    (VOL, 'status = "ACCEPTED"', 'status = "REJECTED"',
+    (VOL, 'status = "ACCEPTED"', 'status = "REJECTED", reason = "OTHER"',
      'volunteers.toml: volunteers[0].applications[0]: an application REJECTED carries no hours '
      '(record "amina")'),
     (VOL, '{ opportunity = "setif-later", status = "APPLIED" },',
