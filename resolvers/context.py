@@ -12,6 +12,7 @@ from hub.config import Settings
 from hub.i18n import LocaleChain
 from hub.paging import page_request
 from resolvers.core.database import RequestDatabase
+from resolvers.core.idempotency import HEADER, checked_key
 from resolvers.core.pages import Page, PageKey, PageList, PageLoader
 from resolvers.loaders import Loaders
 from resolvers.tenants.index import TenantIndex
@@ -28,6 +29,19 @@ class RequestContext:
     audit: AuditLog
     accept_language: str | None = None
     page_loaders: dict[str, PageLoader] = field(default_factory=dict)
+    # The request's `Idempotency-Key` header (resolvers/core/idempotency.py): the key of its
+    # first write; a second write of the same request is keyed `<key>#2`, and so on.
+    idempotency_key: str | None = None
+    writes_keyed: int = 0
+
+    def next_idempotency_key(self) -> str | None:
+        """The header's key for the next write of this request (None without a header)."""
+        key = checked_key(self.idempotency_key, HEADER)
+        if key is None:
+            return None
+        self.writes_keyed += 1
+        n = self.writes_keyed
+        return key if n == 1 else f"{key}#{n}"
 
     @cached_property
     def loaders(self) -> Loaders:

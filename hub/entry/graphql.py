@@ -52,6 +52,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             request_id=request_id,
             audit=AuditLog(principal, request_id),
             accept_language=request.headers.get("accept-language"),
+            idempotency_key=request.headers.get("idempotency-key"),
         )
         request.state.context = context  # errors are rendered in its (final) locale
         return context

@@ -12,6 +12,14 @@
       4. after the commit          the loaders named with `tx.changed` forget their keys
       5. apply's result            what the schema needs to build the changed object
 
+Retries (resolvers/core/idempotency.py): with a client key (`perform(ctx, write, key=...)`
+from an input's `clientMutationId`, else the request's `Idempotency-Key` header), the key
+row is inserted first in the transaction and given apply's result (`write.remember`) before
+the commit. A key already stored answers at once with that result (`write.recall`), before
+`allow`: nothing runs twice; the same key with another operation or input is a CONFLICT. A
+concurrent retry waits on the key's unique index, then finds it stored. apply's result must
+then be JSON data (ids, lists of ids); the default `remember`/`recall` pass it through.
+
 When anything in step 3 raises, the transaction rolls back: no row changed, no audit event
 written or left pending, no loader cleared (what they hold is still the database's).
 
@@ -44,11 +52,18 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.audit import AuditLog
+from hub.db import models as m
+from hub.errors import Conflict
+from resolvers.core import messages as msg
+from resolvers.core.idempotency import fingerprint, key_subject
 
 if TYPE_CHECKING:
     from resolvers.context import RequestContext
@@ -75,6 +90,11 @@ class Tx:
         self._db = db
         self._changed: list[tuple[LoaderOf, Any]] = []
         self._steps: list[Step] = []
+
+    @property
+    def subject(self) -> str | None:
+        """Who writes: the principal's subject (a reviewer's, recorded on what they decide)."""
+        return self._log.principal.subject
 
     def audit(self, action: str, object_type: str, object_id: str | None, *,
               tenant_id: int | None = None, **details: Any) -> None:
@@ -124,23 +144,95 @@ class Write(ABC, Generic[T, R]):
         """The domain change, inside the one transaction: writes through `tx.session`,
         records the audit event with `tx.audit`, names stale loaders with `tx.changed`."""
 
+    def remember(self, result: R) -> Any:
+        """apply's result as JSON data, stored with a client's idempotency key."""
+        return result
 
-async def perform(ctx: RequestContext, write: Write[T, R]) -> R:
+    def recall(self, stored: Any) -> R:
+        """The result of a retry: what `remember` stored for the first attempt."""
+        return stored  # type: ignore[no-any-return]
+
+
+class _KeyTaken(Exception):
+    """A concurrent attempt with the same idempotency key committed first."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    subject: str
+    key: str
+    operation: str
+    fingerprint: str
+
+    async def stored(self, ctx: RequestContext) -> Any:
+        k = m.IdempotencyKey
+        found = (await ctx.db.rows(select(k.operation, k.fingerprint, k.result).where(
+            k.subject == self.subject, k.key == self.key)))
+        if not found:
+            return None
+        operation, digest, result = found[0]
+        if operation != self.operation or digest != self.fingerprint:
+            raise Conflict(msg.IDEMPOTENCY_KEY_REUSED, argument="clientMutationId")
+        return result
+
+
+def _attempt(ctx: RequestContext, write: Write[Any, Any], key: str | None) -> _Attempt | None:
+    key = key if key is not None else ctx.next_idempotency_key()
+    subject = key_subject(ctx.scope.principal) if key is not None else None
+    if key is None or subject is None:
+        return None
+    operation = type(write).__name__
+    return _Attempt(subject, key, operation, fingerprint(operation, write))
+
+
+async def perform(ctx: RequestContext, write: Write[T, R], *, key: str | None = None) -> R:
     """Run `write`: allowed, validated, applied and audited in one transaction, then the
-    loaders of what changed cleared. See the module's docstring."""
+    loaders of what changed cleared. With a client `key` (or the request's idempotency
+    header), a retry returns the first attempt's result. See the module's docstring."""
+    attempt = _attempt(ctx, write, key)
+    if attempt is not None:
+        stored = await attempt.stored(ctx)
+        if stored is not None:
+            return write.recall(stored["value"])
     target = write.validate(await write.allow(ctx))
     # The write's own event log: the request's log holds the events of its reads, which are
     # written when the operation ends, whether or not this transaction commits.
     log = AuditLog(ctx.audit.principal, ctx.audit.request_id)
-    async with ctx.db.transaction() as session:
-        tx = Tx(session, log, ctx.db)
-        result = await write.apply(tx, target)
-        if not log.pending:
-            raise RuntimeError(f"{type(write).__name__} recorded no audit event")
-        await session.flush()
-        for step in tx._steps:
-            await step(session)
-        await log.flush(session)
-    for loader, key in tx._changed:
-        loader(ctx.loaders).clear(key)
+    try:
+        async with ctx.db.transaction() as session:
+            tx = Tx(session, log, ctx.db)
+            kept = await _claim(session, attempt)
+            result = await write.apply(tx, target)
+            if not log.pending:
+                raise RuntimeError(f"{type(write).__name__} recorded no audit event")
+            if kept is not None:
+                kept.result = {"value": write.remember(result)}
+            await session.flush()
+            for step in tx._steps:
+                await step(session)
+            await log.flush(session)
+    except _KeyTaken:
+        assert attempt is not None
+        stored = await attempt.stored(ctx)
+        if stored is None:  # pragma: no cover - the key's holder committed it
+            raise RuntimeError("idempotency key taken but not stored") from None
+        return write.recall(stored["value"])
+    for loader, changed in tx._changed:
+        loader(ctx.loaders).clear(changed)
     return result
+
+
+async def _claim(session: AsyncSession, attempt: _Attempt | None) -> m.IdempotencyKey | None:
+    """The attempt's key row, inserted before the write's change: a concurrent attempt with
+    the same key waits here (the primary key) until this transaction ends."""
+    if attempt is None:
+        return None
+    row = m.IdempotencyKey(subject=attempt.subject, key=attempt.key,
+                           operation=attempt.operation, fingerprint=attempt.fingerprint,
+                           result={})
+    session.add(row)
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise _KeyTaken from None
+    return row

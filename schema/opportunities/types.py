@@ -11,13 +11,20 @@ import strawberry
 from hub.db import models as m
 from hub.i18n import enum_label, format_moment, spots_left_display
 from hub.ids import encode_id
+from resolvers.applications.queries import opportunity_applications
 from resolvers.core.loaders import KeyedLoader, now_or_later
 from resolvers.core.pages import Page
 from resolvers.loaders import Loaders
 from resolvers.opportunities.queries import opportunity_page
 from schema.core.common import Contact, Node, Place
 from schema.core.connections import Connection
-from schema.core.enums import OpportunityFormat, OpportunityStatus, Visibility
+from schema.core.enums import (
+    Acceptance,
+    ApplicationStatus,
+    OpportunityFormat,
+    OpportunityStatus,
+    Visibility,
+)
 from schema.core.federation import by_global_id
 from schema.core.info import Info
 from schema.core.localize import TranslatedText, display_locale, label, localized_field, text_field
@@ -31,7 +38,7 @@ from schema.tenants.types import Tenant, tenant_of
 from schema.translations.types import Translation, translations_of
 
 if TYPE_CHECKING:
-    from schema.applications.types import Application
+    from schema.applications.types import Application, ApplicationConnection
 
 
 
@@ -92,7 +99,7 @@ class Organization(Node):
               "campaign", "title", "titleI18n", "summary", "description", "category",
               "skills", "place", "startsAtDisplay", "spotsLeft", "spotsLeftDisplay",
               "formatLabel", "viewerHasSaved",
-              "viewerApplication"),
+              "viewerApplication", "acceptance", "minimumAge"),
         note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
              "see the visibility table")
 @strawberry.federation.type(keys=["id"])
@@ -110,6 +117,11 @@ class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
     visibility: Visibility
     status: OpportunityStatus
     published_at: datetime | None
+    acceptance: Acceptance = strawberry.field(
+        description="AUTOMATIC: accepted at once while places are left; REVIEW: staff decide.")
+    minimum_age: int | None = strawberry.field(
+        description="Applicants younger than this (whole years, on the day they apply) are "
+                    "refused.")
 
     @classmethod
     def of(cls, row: m.Opportunity) -> Opportunity:
@@ -126,6 +138,8 @@ class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
             visibility=Visibility(row.visibility),
             status=OpportunityStatus(row.status),
             published_at=row.published_at,
+            acceptance=Acceptance(row.acceptance),
+            minimum_age=row.min_age,
         )
 
     @classmethod
@@ -219,6 +233,20 @@ class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
     @strawberry.field(permission_classes=[OwningTenantStaff])
     async def applications_count(self, info: Info) -> int | None:
         return int(await info.context.loaders.application_count_by_opportunity.load(self.row.id))
+
+    @strawberry.field(permission_classes=[OwningTenantStaff],
+                      description="Staff of the owning tenant: its applications, oldest "
+                                  "first, of one status if given.")
+    async def applications(
+        self, info: Info, status: ApplicationStatus | None = None, first: int | None = 20,
+        after: str | None = None,
+    ) -> Annotated[ApplicationConnection,
+                   strawberry.lazy("schema.applications.types")] | None:
+        from schema.applications.types import ApplicationConnection
+
+        page = await opportunity_applications(info.context, opportunity_id=self.row.id,
+                                              status=status, first=first, after=after)
+        return ApplicationConnection.of(page)
 
     @strawberry.field
     async def viewer_has_saved(self, info: Info) -> bool:

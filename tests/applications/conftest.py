@@ -1,0 +1,3 @@
+from tests.applications.world import world
+
+__all__ = ["world"]
