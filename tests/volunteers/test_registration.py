@@ -144,7 +144,7 @@ def test_registration_input_is_checked_before_anything_is_written(
 
 
 def test_registration_accepts_the_current_terms_version_and_cleans_input(hub: Hub) -> None:
-    sub, _, answer = register(hub, termsVersion="1", email="Someone@EXAMPLE.Org",
+    _, _, answer = register(hub, termsVersion="1", email="Someone@EXAMPLE.Org",
                               firstName="  Nour   El Houda ", languages=["AR", "ar-dz", "ar"])
     assert answer["email"] == "Someone@example.org"
     assert answer["fullName"] == "Nour El Houda Kaddour"
@@ -152,7 +152,7 @@ def test_registration_accepts_the_current_terms_version_and_cleans_input(hub: Hu
 
 
 def test_a_volunteer_joins_a_second_society(hub: Hub) -> None:
-    sub, headers, answer = register(hub)
+    _, headers, answer = register(hub)
     vid = decode_id(answer["id"])[1]
     joined = hub.client.data(JOIN, {"input": {"tenant": SECOND_TENANT, "acceptTerms": True}},
                              headers)["joinTenant"]
@@ -173,7 +173,7 @@ def test_a_volunteer_joins_a_second_society(hub: Hub) -> None:
 
 def test_a_minor_joins_another_society_with_a_guardians_consent(hub: Hub) -> None:
     guardian = {"name": "Samir Belkacem", "contact": "samir@example.org"}
-    sub, headers, answer = register(hub, birthDate=minor_birth_date(16), guardian=guardian)
+    _, headers, answer = register(hub, birthDate=minor_birth_date(16), guardian=guardian)
     vid = decode_id(answer["id"])[1]
     join = {"tenant": SECOND_TENANT, "acceptTerms": True}
     refused = error(hub.client.post(JOIN, {"input": join}, headers))
@@ -184,7 +184,7 @@ def test_a_minor_joins_another_society_with_a_guardians_consent(hub: Hub) -> Non
 
 
 def test_a_volunteer_updates_their_profile(hub: Hub) -> None:
-    sub, headers, answer = register(hub)
+    _, headers, answer = register(hub)
     vid = decode_id(answer["id"])[1]
     changed = hub.client.data(UPDATE, {"input": {
         "email": "new@example.org", "phone": None, "city": "Sétif",
