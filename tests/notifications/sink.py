@@ -21,7 +21,7 @@ class Sink:
     received: list[EmailMessage] = field(default_factory=list)
     port: int = 0
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refuse:
             return self.refuse
         message = message_from_bytes(envelope.content, policy=policy.default)
