@@ -425,6 +425,8 @@ def _inquiry(p: Placed[InquirySeed]) -> list[Problem]:
                                                       "(messages are in the order sent)"))
         previous = (message.day, message.hour)
     last = t.messages[-1].author
+    if last not in AUTHORS:
+        return problems
     if t.status == "OPEN" and last != "VOLUNTEER":
         problems.append(p.problem("status", "an OPEN thread waits for the staff: its last "
                                             "message is the volunteer's (else ANSWERED)"))

@@ -10,9 +10,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from hub.db import models as m
+from tenants import TenantKind, load_registry
 from tests.conftest import DEMO_DAY, Database
 from tests.dbtools import fetch
-from tenants import TenantKind, load_registry
 
 NATIONAL = sorted(t.slug for t in load_registry().values()
                   if t.kind == TenantKind.NATIONAL_SOCIETY)

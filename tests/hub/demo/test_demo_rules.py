@@ -6,12 +6,25 @@ breaks the valid folder of demo_files.py in one place and expects exactly that p
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from hub.demo.loader import DemoDataError, load_demo
-from tests.hub.demo.demo_files import NEWS, SETIF, TENANTS, VALID, VOL, problems_after, write
+from tests.hub.demo.demo_files import (
+    DAY,
+    GUARDIAN,
+    INQ,
+    NEWS,
+    SETIF,
+    TENANTS,
+    VALID,
+    VOL,
+    YOUNES_PHONE,
+    problems_after,
+    write,
+)
 
 # --- rules of one record ------------------------------------------------------------------
 
@@ -267,3 +280,159 @@ def test_a_tenant_that_stops_publishing_a_language(tmp_path: Path) -> None:
     assert [str(p) for p in raised.value.problems] == [
         'news/dz-crescent.toml: news[0].texts.fr: dz-crescent does not publish in fr '
         '(record "dz-blood-call")']
+
+
+# --- the volunteer journey: ages, guardians, waiting lists, threads ----------------------
+
+AMINA_0 = "volunteers.toml: volunteers[0]"
+YOUNES = "volunteers.toml: volunteers[1]"
+INQ_0 = "inquiries.toml: inquiries[0]"
+ASKS = '(record "amina-asks")'
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), [
+    (VOL, GUARDIAN, "",
+     f'{YOUNES}.guardian: is required: the volunteer is under 18 on 2026-11-01 (guardian = '
+     '{ name = "...", contact = "..." }) (record "younes")'),
+    (VOL, GUARDIAN, 'birth_date = "2008-11-02"\n',
+     f'{YOUNES}.guardian: is required: the volunteer is under 18 on 2026-11-01 (guardian = '
+     '{ name = "...", contact = "..." }) (record "younes")'),
+    (VOL, 'name = "Salima Ferhati"', 'name = " "',
+     f'{YOUNES}.guardian.name: must not be blank (record "younes")'),
+    (VOL, 'birth_year = 2002', 'birth_year = 2002\nbirth_date = "2001-05-21"',
+     f'{AMINA_0}.birth_date: is in 2001, not in birth_year 2002 (record "amina")'),
+    (VOL, 'birth_year = 2002', 'birth_year = 2002\nbirth_date = "21/05/2002"',
+     f"{AMINA_0}.birth_date: '21/05/2002' is not a date written YYYY-MM-DD (record \"amina\")"),
+    (VOL, 'birth_year = 2002', 'birth_year = 2002\nlocale = "de"',
+     f"{AMINA_0}.locale: 'de' is not one of ar, en, fr (record \"amina\")"),
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-later", status = "REJECTED" }',
+     f"{YOUNES}.applications[0]: a REJECTED application names its reason (NOT_ELIGIBLE, "
+     'SCHEDULE, POSITIONS_FILLED, PROFILE_INCOMPLETE, OTHER) (record "younes")'),
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-later", status = "APPLIED", reason = "SCHEDULE" }',
+     f'{YOUNES}.applications[0].reason: only a REJECTED application has a reason '
+     '(record "younes")'),
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-later", status = "REJECTED", reason = "BUSY" }',
+     f"{YOUNES}.applications[0].reason: 'BUSY' is not one of NOT_ELIGIBLE, SCHEDULE, "
+     'POSITIONS_FILLED, PROFILE_INCOMPLETE, OTHER (record "younes")'),
+    (VOL, "verified_hours = 2 }", 'verified_hours = 4, hours_note = "Samedi matin" }',
+     f"{AMINA_0}.applications[0].hours_note: a note goes with hours to verify (logged_hours "
+     'more than verified_hours) (record "amina")'),
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-later", status = "APPLIED", applied_day = 2 }',
+     f'{YOUNES}.applications[0].applied_day: must not be after the seeding day (day 0) '
+     '(record "younes")'),
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-later", status = "APPLIED", applied_day = -9 }',
+     f'{YOUNES}.applications[0].applied_day: is before setif-later was published (day -7) '
+     '(record "younes")'),
+    (SETIF, "starts_day = 20", "starts_day = 20\nmin_age = 18",
+     f"{YOUNES}.applications[0]: the volunteer (17 on the day they applied) is younger than "
+     "the minimum age 18 of setif-later: only a REJECTED application can stay "
+     '(record "younes")'),
+    (SETIF, "starts_day = 20", "starts_day = 20\nmin_age = 0",
+     'opportunities/setif-youth.toml: opportunities[1].min_age: must be a number of years '
+     'from 1 to 99 (record "setif-later")'),
+    (SETIF, "starts_day = 20", 'starts_day = 20\nacceptance = "AUTO"',
+     "opportunities/setif-youth.toml: opportunities[1].acceptance: 'AUTO' is not one of "
+     'AUTOMATIC, REVIEW (record "setif-later")'),
+    (SETIF, "starts_day = 20", 'starts_day = 20\nacceptance = "AUTOMATIC"',
+     f"{YOUNES}.applications[0].status: setif-later accepts at once (acceptance AUTOMATIC): "
+     'no application waits there as APPLIED (record "younes")'),
+    # waiting lists
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-later", status = "WAITLISTED" }',
+     f"{YOUNES}.applications[0].status: WAITLISTED on setif-later, which is not full (has no "
+     'capacity) (record "younes")'),
+    (VOL, '{ opportunity = "setif-later", status = "APPLIED" }',
+     '{ opportunity = "setif-tutoring", status = "WAITLISTED", applied_day = -1 }',
+     f"{YOUNES}.applications[0].status: WAITLISTED on setif-tutoring, which is not full (has "
+     '1 of its 2 places taken) (record "younes")'),
+    # threads
+    (INQ, 'status = "ANSWERED"', 'status = "OPEN"',
+     f"{INQ_0}.status: an OPEN thread waits for the staff: its last message is the "
+     f"volunteer's (else ANSWERED) {ASKS}"),
+    (INQ, 'status = "ANSWERED"', 'status = "PENDING"',
+     f"{INQ_0}.status: 'PENDING' is not one of OPEN, ANSWERED, CLOSED {ASKS}"),
+    (INQ, '{ author = "STAFF", day = -4,', '{ author = "VOLUNTEER", day = -4,',
+     f"{INQ_0}.status: an ANSWERED thread's last message is the staff's (else OPEN) {ASKS}"),
+    (INQ, '{ author = "VOLUNTEER", day = -5', '{ author = "STAFF", day = -5',
+     f"{INQ_0}.messages[0].author: a thread starts with the volunteer's question {ASKS}"),
+    (INQ, '{ author = "STAFF", day = -4,', '{ author = "MANAGER", day = -4,',
+     f"{INQ_0}.messages[1].author: 'MANAGER' is not one of VOLUNTEER, STAFF {ASKS}"),
+    (INQ, "day = -4", "day = -6",
+     f"{INQ_0}.messages[1].day: is before the message above it (messages are in the order "
+     f"sent) {ASKS}"),
+    (INQ, "day = -5, hour = 18", "day = -8, hour = 18",
+     f"{INQ_0}.messages[0].day: is before setif-later was published (day -7) {ASKS}"),
+    (INQ, 'body = "Oui, de 9 h', 'body = " Oui, de 9 h',
+     f"{INQ_0}.messages[1].body: starts or ends with white space {ASKS}"),
+    (INQ, 'opportunity = "setif-later"', 'opportunity = "setif-draft"',
+     f"{INQ_0}.opportunity: 'setif-draft' is PUBLIC and DRAFT: a volunteer sees only PUBLIC "
+     f"and PUBLISHED opportunities {ASKS}"),
+    (INQ, 'opportunity = "setif-later"', 'opportunity = "setif-nowhere"',
+     f"{INQ_0}.opportunity: 'setif-nowhere' is not a known opportunity {ASKS}"),
+    (INQ, 'volunteer = "amina"', 'volunteer = "nobody"',
+     f"{INQ_0}.volunteer: 'nobody' is not a known volunteer {ASKS}"),
+    (INQ, "messages = [", 'colour = "red"\nmessages = [',
+     f"{INQ_0}.colour: unknown key {ASKS}"),
+])
+def test_journey_rules(tmp_path: Path, name: str, old: str, new: str, expected: str) -> None:
+    assert problems_after(tmp_path, name, old, new) == [expected]
+
+
+def test_a_waiting_list_forms_after_the_places_are_taken(tmp_path: Path) -> None:
+    """setif-tutoring (2 places): amina accepted, younes completed it; a third volunteer
+    waits, but only if they applied after the last accepted one."""
+    full = VALID[VOL].replace('{ opportunity = "setif-later", status = "APPLIED" }',
+                              '{ opportunity = "setif-tutoring", status = "COMPLETED", '
+                              'applied_day = -15 }')
+    third = '''
+[[volunteers]]
+key = "lina"
+first_name = "Lina"
+last_name = "Saadi"
+group = "UNIVERSITY_STUDENT"
+birth_year = 2001
+country = "DZ"
+city = "Sétif"
+tenants = ["setif-youth"]
+languages = ["ar"]
+skills = []
+email = "lina@mail.example.dz"
+phone = "+213 770 18 44 52"
+applications = [{ opportunity = "setif-tutoring", status = "WAITLISTED", applied_day = -10 }]
+'''
+    files = {**VALID, VOL: full + third}
+    load_demo(write(tmp_path, files), TENANTS, DAY)  # -10 is after -15 and -20 (amina's)
+    assert problems_after(tmp_path, VOL, "applied_day = -15", "applied_day = -3", files) == [
+        'volunteers.toml: volunteers[2].applications[0].applied_day: day -10 is not after the '
+        'last accepted application to setif-tutoring (day -3): a waiting list forms once the '
+        'places are taken (record "lina")']
+
+
+def test_the_inquiries_file_is_optional_and_read_when_present(tmp_path: Path) -> None:
+    content = load_demo(write(tmp_path, VALID), TENANTS, DAY)
+    [thread] = content.inquiries
+    assert thread.key == "amina-asks" and [mm.author for mm in thread.messages] == [
+        "VOLUNTEER", "STAFF"]
+    assert thread.messages[1].hour == 10  # the default hour
+    (tmp_path / INQ).unlink()
+    assert load_demo(tmp_path, TENANTS, DAY).inquiries == ()
+
+
+def test_a_minor_is_counted_on_the_given_day(tmp_path: Path) -> None:
+    """Born 2008 without a date: a minor all of 2026 (perhaps born on 31 December), an adult
+    from 2027; with a birth date, from the birthday."""
+    no_guardian = {**VALID, VOL: VALID[VOL].replace(GUARDIAN, "")}
+    write(tmp_path, no_guardian)
+    load_demo(tmp_path, TENANTS, date(2027, 1, 1))
+    with pytest.raises(DemoDataError):
+        load_demo(tmp_path, TENANTS, date(2026, 12, 31))
+    dated = no_guardian[VOL].replace(YOUNES_PHONE, YOUNES_PHONE + 'birth_date = "2008-04-17"\n')
+    write(tmp_path, {**no_guardian, VOL: dated})
+    load_demo(tmp_path, TENANTS, date(2026, 4, 17))
+    with pytest.raises(DemoDataError):
+        load_demo(tmp_path, TENANTS, date(2026, 4, 16))
