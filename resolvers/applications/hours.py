@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Numeric, cast, func, select, update
+from sqlalchemy import Numeric, cast, func, insert, select, update
 
 from hub.access import PrincipalKind
 from hub.db import models as m
@@ -42,7 +42,7 @@ from resolvers.applications.places import NO_SYNC
 from resolvers.applications.rules import CARRIES_HOURS, HOURS_MOVES, local_day, local_today
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
-from resolvers.notifications.outbox import NotificationKind, notify
+from resolvers.notifications.outbox import NotificationKind
 
 E, V = m.HoursEntry, m.Volunteer
 MAX_HOURS = 24
@@ -196,13 +196,12 @@ class VerifyHours(Write[list[Any], list[int]]):
                                  .order_by(V.id).with_for_update())
             await system.execute(update(V).where(V.id.in_(volunteers)).values(
                 verified_hours=verified_total()).execution_options(**NO_SYNC))
-        for row in rows:
-            notify(tx, volunteer_id=row.volunteer_id, tenant_id=row.tenant_id,
-                   kind=NotificationKind.HOURS_VERIFIED,
-                   entry=encode_id("HoursEntry", row.id),
-                   application=encode_id("Application", row.application_id),
-                   hours=row.hours, date=row.date.isoformat(), approved=self.approve,
-                   note=note)
+        # One notification per entry, in one multi-row INSERT (not one statement each).
+        await session.execute(insert(m.Notification).values([notification(
+            row.volunteer_id, row.tenant_id, NotificationKind.HOURS_VERIFIED, now,
+            entry=encode_id("HoursEntry", row.id),
+            application=encode_id("Application", row.application_id), hours=row.hours,
+            date=row.date.isoformat(), approved=self.approve, note=note) for row in rows]))
         entry_ids = [row.id for row in rows]
         tenants = sorted({row.tenant_id for row in rows})
         tx.audit("verify_hours", "HoursEntry", encode_id("HoursEntry", entry_ids[0]),
@@ -213,6 +212,14 @@ class VerifyHours(Write[list[Any], list[int]]):
             tx.changed(lambda loaders: loaders.hours_entry_by_id, row.id)
             tx.changed(lambda loaders: loaders.volunteer_by_id, row.volunteer_id)
         return entry_ids
+
+
+def notification(volunteer_id: int, tenant_id: int, kind: NotificationKind, at: datetime,
+                 **params: Any) -> dict[str, Any]:
+    """An outbox row as `resolvers.notifications.outbox.notify` writes it, for a multi-row
+    INSERT."""
+    return {"volunteer_id": volunteer_id, "tenant_id": tenant_id, "kind": kind.value,
+            "params": params, "attempts": 0, "created_at": at}
 
 
 def verified_total() -> Any:
