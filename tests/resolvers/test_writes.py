@@ -22,7 +22,7 @@ from hub.config import Settings
 from hub.db import models as m
 from hub.db.engine import make_engine, make_sessionmaker
 from hub.entry.app import create_app
-from hub.errors import BadUserInput, Forbidden
+from hub.errors import BadUserInput, Conflict, Forbidden
 from hub.i18n import LocaleChain
 from hub.i18n import messages as msg
 from hub.ids import encode_id
@@ -393,3 +393,63 @@ def test_a_mutation_failing_after_its_write_leaves_nothing_behind(
     titles = {t["locale"]: t["value"] for t in read["opportunity"]["translations"]
               if t["field"] == "title"}
     assert titles == {r.locale: r.title for r in texts}
+
+
+# --- retries: a client's idempotency key ---------------------------------------------------
+
+def keys(database: Database) -> list[Any]:
+    k = m.IdempotencyKey
+    return fetch(database.settings, select(k.subject, k.key, k.operation, k.result)
+                 .order_by(k.key))
+
+
+def test_a_keyed_write_runs_once_and_a_retry_returns_its_result(demo: Database) -> None:
+    vid = volunteer_id(demo, V_KEY)
+    before = sharing(demo, vid)
+
+    async def run() -> None:
+        async with request_as(demo.settings, volunteer(vid)) as request:
+            ctx, recorder = request.ctx, request.recorder
+            first = Flip()
+            assert await settle_keyed(ctx, first, "k-1") is (not before)
+            recorder.log.clear()
+            retry = Flip()
+            assert await settle_keyed(ctx, retry, "k-1") is (not before), "the same answer"
+            assert retry.ran == [], "nothing of the write ran again"
+            assert recorder.writes() == [], recorder.log
+            # The same key for another input (or another operation): CONFLICT.
+            with pytest.raises(Conflict):
+                await settle_keyed(ctx, Flip(bad_input=True), "k-1")
+            # A write that fails stores no key: its retry runs (and fails) again.
+            for _ in range(2):
+                failing = Flip(fail="apply")
+                with pytest.raises(Boom):
+                    await settle_keyed(ctx, failing, "k-2")
+                assert failing.ran == ["allow", "validate", "apply"]
+
+    asyncio.run(run())
+    assert sharing(demo, vid) is (not before), "flipped once"
+    assert [(s, k, op) for s, k, op, _ in keys(demo)] == [(f"volunteer-{vid}", "k-1", "Flip")]
+    assert keys(demo)[0][3] == {"value": not before}
+    assert audit_count(demo) == 1
+
+
+def test_the_header_key_names_each_write_of_a_request(demo: Database) -> None:
+    """Two writes in one request with one `Idempotency-Key` header are two changes (keys
+    `h` and `h#2`); the same request sent again repeats neither."""
+    vid = volunteer_id(demo, V_KEY)
+    before = sharing(demo, vid)
+
+    async def send() -> list[bool]:
+        async with request_as(demo.settings, volunteer(vid)) as request:
+            request.ctx.idempotency_key = "h"
+            return [await settle(request.ctx, Flip()), await settle(request.ctx, Flip())]
+
+    assert asyncio.run(send()) == [not before, before]
+    assert asyncio.run(send()) == [not before, before], "the retry's answers, unchanged"
+    assert [k for _, k, _, _ in keys(demo)] == ["h", "h#2"]
+    assert audit_count(demo) == 2
+
+
+async def settle_keyed(ctx: RequestContext, write: Flip, key: str) -> bool:
+    return await asyncio.wait_for(perform(ctx, write, key=key), timeout=30)
