@@ -1,7 +1,8 @@
 """Generate large, realistic volumes on top of the hand-written demo (`seed demo --scale N`).
 
 Each unit of scale adds 1,000 opportunities, 10,000 volunteers, about 8,000 applications
-and 50,000 hours entries, spread over the tenants (scale 100: the benchmark's large set of
+(some on waiting lists of full opportunities), 50,000 hours entries and a few threads with
+the staff per tenant, spread over the tenants (scale 100: the benchmark's large set of
 100k opportunities, 1M volunteers and 5M hours entries). Rows are written in one transaction:
 with COPY on PostgreSQL, with multi-row INSERTs on SQLite. Text is reused from the
 hand-written records (in their languages), so the large set reads like the small one.
@@ -28,6 +29,15 @@ from hub.demo.records import DemoContent
 from hub.i18n.digest import text_digest
 
 OPPORTUNITIES_PER_UNIT = 1_000
+INQUIRIES_PER_TENANT_AND_UNIT = 5
+TAKES_A_SPOT = ("ACCEPTED", "COMPLETED")
+# (subject, the volunteer's question, the staff's answer): reused, as the texts are
+QUESTIONS = (
+    ("مواعيد النشاط", "هل يمكنني الحضور بعد الظهر فقط؟", "نعم، فرقة المساء تبدأ الساعة الرابعة."),
+    ("Matériel", "Faut-il apporter son propre matériel ?", "Non, tout est fourni sur place."),
+    ("Transport", "Is there transport from the city centre?", "Yes, a minibus leaves at 8:00."),
+    ("الوثائق المطلوبة", "ما الوثائق التي يجب أن أحضرها؟", "تكفي بطاقة الهوية."),
+)
 VOLUNTEERS_PER_UNIT = 10_000
 BATCH = 5_000
 GROUPS = ("PUPIL", "UNIVERSITY_STUDENT", "VOCATIONAL_TRAINEE", "EMPLOYED", "SELF_EMPLOYED",
@@ -90,7 +100,8 @@ async def _generate(conn: AsyncConnection, content: DemoContent, units: int, tod
     templates = [o for o in content.opportunities if o.status == "PUBLISHED"]
     now = datetime.combine(today, time(8), tzinfo=UTC)
     next_id: dict[str, int] = {}
-    for model in (m.Organization, m.Opportunity, m.Volunteer, m.Application, m.HoursEntry):
+    for model in (m.Organization, m.Opportunity, m.Volunteer, m.Application, m.HoursEntry,
+                  m.Inquiry, m.InquiryMessage):
         top = await conn.scalar(select(func.coalesce(func.max(model.id), 0)))
         next_id[model.__tablename__] = int(top or 0) + 1
     counts: dict[str, int] = {}
@@ -160,28 +171,39 @@ async def _generate(conn: AsyncConnection, content: DemoContent, units: int, tod
             conn, m.OpportunitySkill.__table__, skill_rows, progress)
         del tr_rows, skill_rows
 
-        opp_ids = [r["id"] for r in opp_rows]
         by_tenant: dict[int, list[int]] = {t.id: [] for t in tenants}
+        public: dict[int, list[int]] = {t.id: [] for t in tenants}
         for r in opp_rows:
             if r["status"] == "PUBLISHED":
                 by_tenant[r["tenant_id"]].append(r["id"])
+                if r["visibility"] == "PUBLIC":
+                    public[r["tenant_id"]].append(r["id"])
+        places = {r["id"]: (r["capacity"], r["acceptance"]) for r in opp_rows}
         del opp_rows
-        counts.update(await _people(conn, progress, rnd, tenants, by_tenant, n_vols, next_id,
-                                    skills, now, today))
-        del opp_ids
+        members: dict[int, list[int]] = {t.id: [] for t in tenants}
+        counts.update(await _people(conn, progress, rnd, tenants, by_tenant, places, members,
+                                    n_vols, next_id, skills, now, today))
+        counts.update(await _inquiries(conn, rnd, tenants, public, members, units, next_id,
+                                       now))
     return counts
 
 
 async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
-                  tenants: list[Any], by_tenant: dict[int, list[int]], n_vols: int,
-                  next_id: dict[str, int], skills: list[str], now: datetime,
+                  tenants: list[Any], by_tenant: dict[int, list[int]],
+                  places: dict[int, tuple[int | None, str]], members: dict[int, list[int]],
+                  n_vols: int, next_id: dict[str, int], skills: list[str], now: datetime,
                   today: date) -> dict[str, int]:
+    """Volunteers, memberships, skills, one application each (mostly) and its hours. An
+    application that would take a place on a full opportunity waits on its list instead
+    (applied in the last days, after the places were taken); an AUTOMATIC opportunity
+    accepts at once. `members` collects the first volunteers of each tenant."""
+    taken: dict[int, int] = {}
     counts = dict.fromkeys(("volunteers", "memberships", "volunteer skills", "applications",
                             "hours entries"), 0)
     task = progress.add_task("volunteers & hours", total=n_vols)
     app_id, hours_id = next_id["application"], next_id["hours_entry"]
     for start in range(0, n_vols, BATCH):
-        vols, members, vskills, apps, hours = [], [], [], [], []
+        vols, member_rows, vskills, apps, hours = [], [], [], [], []
         for i in range(start, min(start + BATCH, n_vols)):
             vid = next_id["volunteer"] + i
             group = rnd.choices(GROUPS, GROUP_WEIGHTS)[0]
@@ -201,7 +223,9 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
             if rnd.random() < 0.15:
                 joined.append(tenants[rnd.randrange(len(tenants))])
             for t in {t.id: t for t in joined}.values():
-                members.append({"tenant_id": t.id, "volunteer_id": vid,
+                if len(members[t.id]) < 100:
+                    members[t.id].append(vid)
+                member_rows.append({"tenant_id": t.id, "volunteer_id": vid,
                                 "joined_at": now - timedelta(days=rnd.randint(10, 900)),
                                 "status": "ACTIVE"})
             for code in rnd.sample(skills, rnd.randint(0, 3)):
@@ -211,9 +235,19 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
                 oid = rnd.choice(candidates)
                 status = rnd.choices(("APPLIED", "ACCEPTED", "COMPLETED", "REJECTED"),
                                      (2, 3, 4, 1))[0]
+                capacity, acceptance = places[oid]
+                if status == "APPLIED" and acceptance == "AUTOMATIC":
+                    status = "ACCEPTED"
+                applied = now - timedelta(days=rnd.randint(5, 300))
+                if status in TAKES_A_SPOT:
+                    if capacity is not None and taken.get(oid, 0) >= capacity:
+                        status = "WAITLISTED"
+                        applied = now - timedelta(days=rnd.randint(1, 4), hours=rnd.randint(0, 9))
+                    else:
+                        taken[oid] = taken.get(oid, 0) + 1
                 apps.append({"id": app_id, "tenant_id": home.id, "opportunity_id": oid,
                              "volunteer_id": vid, "status": status,
-                             "applied_at": now - timedelta(days=rnd.randint(5, 300)),
+                             "applied_at": applied,
                              "decided_at": None, "decision_reason": None,
                              "decision_note": None, "updated_at": now,
                              "completed_at": now if status == "COMPLETED" else None})
@@ -232,7 +266,7 @@ async def _people(conn: AsyncConnection, progress: Progress, rnd: random.Random,
                         hours_id += 1
                 app_id += 1
         counts["volunteers"] += await _write(conn, m.Volunteer.__table__, vols, None)
-        counts["memberships"] += await _write(conn, m.Membership.__table__, members, None)
+        counts["memberships"] += await _write(conn, m.Membership.__table__, member_rows, None)
         counts["volunteer skills"] += await _write(conn, m.VolunteerSkill.__table__, vskills, None)
         counts["applications"] += await _write(conn, m.Application.__table__, apps, None)
         counts["hours entries"] += await _write(conn, m.HoursEntry.__table__, hours, None)
@@ -275,8 +309,45 @@ async def _write(conn: AsyncConnection, table: Any, rows: list[dict[str, Any]],
     return len(rows)
 
 
+async def _inquiries(conn: AsyncConnection, rnd: random.Random, tenants: list[Any],
+                     public: dict[int, list[int]], members: dict[int, list[int]], units: int,
+                     next_id: dict[str, int], now: datetime) -> dict[str, int]:
+    """A few threads per tenant: a member's question on a public opportunity, answered by
+    the staff in half of them (ANSWERED), else waiting (OPEN)."""
+    threads, messages = [], []
+    inquiry_id, message_id = next_id["inquiry"], next_id["inquiry_message"]
+    for tenant in tenants:
+        if not public[tenant.id] or not members[tenant.id]:
+            continue
+        for _ in range(units * INQUIRIES_PER_TENANT_AND_UNIT):
+            subject, question, answer = rnd.choice(QUESTIONS)
+            vid = rnd.choice(members[tenant.id])
+            asked = now - timedelta(days=rnd.randint(1, 20), hours=rnd.randint(0, 12))
+            answered = rnd.random() < 0.5
+            said: list[tuple[str, str | None, str, datetime]] = [
+                ("VOLUNTEER", None, question, asked)]
+            if answered:
+                said.append(("STAFF", f"scale|staff-{tenant.slug}", answer,
+                             asked + timedelta(hours=rnd.randint(1, 20))))
+            threads.append({"id": inquiry_id, "tenant_id": tenant.id,
+                            "opportunity_id": rnd.choice(public[tenant.id]),
+                            "volunteer_id": vid, "subject": subject,
+                            "status": "ANSWERED" if answered else "OPEN", "opened_at": asked,
+                            "updated_at": said[-1][3], "closed_at": None})
+            for author, subject_of, body, at in said:
+                messages.append({"id": message_id, "tenant_id": tenant.id,
+                                 "inquiry_id": inquiry_id, "volunteer_id": vid,
+                                 "author": author, "author_subject": subject_of, "body": body,
+                                 "sent_at": at})
+                message_id += 1
+            inquiry_id += 1
+    return {"inquiries": await _write(conn, m.Inquiry.__table__, threads, None),
+            "inquiry messages": await _write(conn, m.InquiryMessage.__table__, messages, None)}
+
+
 async def _reset_sequences(conn: AsyncConnection) -> None:
-    for table in ("organization", "opportunity", "volunteer", "application", "hours_entry"):
+    for table in ("organization", "opportunity", "volunteer", "application", "hours_entry",
+                  "inquiry", "inquiry_message"):
         await conn.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"(SELECT coalesce(max(id), 1) FROM {table}))"

@@ -64,6 +64,15 @@ def test_seed_demo_scale_generates_the_large_set(fresh_backend: Database) -> Non
             a.opportunity_id == o.id, a.status.in_(["ACCEPTED", "COMPLETED"])
         ).scalar_subquery()))[0][0]
     assert wrong == 0
+    # waiting lists only on full opportunities, after their places were taken
+    waiting = fetch(fresh_backend.settings, select(o.capacity, o.filled_spots).join(
+        a, a.opportunity_id == o.id).where(a.status == "WAITLISTED",
+                                           o.external_id.like("scale:%")))
+    assert waiting and all(r.capacity == r.filled_spots for r in waiting)
+    # a few threads with the staff per tenant, the open ones waiting on the volunteer's word
+    threads = dict(fetch(fresh_backend.settings, select(m.Inquiry.status, func.count())
+                         .group_by(m.Inquiry.status)))
+    assert threads.get("OPEN", 0) > 20 and threads.get("ANSWERED", 0) > 20
     # new rows after a scale seed still get fresh ids (sequences were moved on)
     tenant = fetch(fresh_backend.settings, select(m.Tenant.id))[0].id
     fetch(fresh_backend.settings, insert(m.Organization).values(tenant_id=tenant, name="New"))
