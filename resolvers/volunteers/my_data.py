@@ -10,16 +10,16 @@ list holds at most `MAX_ROWS` items, newest first; a longer one is cut and named
 normal use). Other people's identifiers (staff subjects) are not part of it.
 
 Erasure keeps the volunteer row (blank personal fields, `erased_at` set, subject cleared so
-the identity can register again), its applications (open ones withdrawn, accepted places
-given back) and hours entries (notes cleared), consents (guardian fields cleared) and inquiry
-threads (subject and message bodies cleared); it deletes skills, memberships, saved
-opportunities, notifications and idempotency keys; audit events by or about the caller lose
-the caller's subject and their details.
+the identity can register again), its applications (open ones withdrawn; an accepted place
+goes to the next volunteer waiting, as when one withdraws) and hours entries (notes
+cleared), consents (guardian fields cleared) and inquiry threads (closed; subject and
+message bodies cleared); it deletes skills, memberships, saved opportunities, notifications
+and idempotency keys; audit events by or about the caller lose the caller's subject and
+their details.
 
 Row security: the caller's own rows are written as the caller. The hub itself reads and
-clears the audit trail (requests may only append to it) and gives back the places of
-withdrawn accepted applications (a volunteer may not write an opportunity), inside
-`tx.as_system()`.
+clears the audit trail (requests may only append to it) inside `tx.as_system()`; places
+are given back by the applications domain's `free_place`, which does the same.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from hub.db import models as m
 from hub.db.types import utcnow
 from hub.errors import BadUserInput
 from hub.ids import encode_id
+from resolvers.applications.places import free_place
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write, perform
 from resolvers.volunteers import messages as msg
@@ -270,21 +271,19 @@ class DeleteMyAccount(Write[Caller, int]):
         records = union_all(*(select(literal(name).label("type"), model.id.label("id"))
                               .where(model.volunteer_id == vid) for name, model in RECORDS))
         object_ids = [encode_id(t, i) for t, i in (await s.execute(records)).all()]
-        accepted = select(m.Application.opportunity_id).where(
+        accepted = list((await s.scalars(select(m.Application.opportunity_id).where(
             m.Application.volunteer_id == vid,
-            m.Application.status == m.ApplicationStatus.ACCEPTED.value)
-        async with tx.as_system() as system:
-            # The places of accepted applications go back to their opportunities (the
-            # volunteer may not write an opportunity; the hub does it for them).
-            freed = _count(await system.execute(update(m.Opportunity).where(
-                m.Opportunity.id.in_(accepted.scalar_subquery())).values(
-                filled_spots=case((m.Opportunity.filled_spots > 0,
-                                   m.Opportunity.filled_spots - 1), else_=0))))
+            m.Application.status == m.ApplicationStatus.ACCEPTED.value))).all())
+        async with tx.as_system() as system:  # requests may only append to the trail
             await _clear_trail(system, caller, object_ids)
+        # Open applications are withdrawn first (the caller's own waiting places must not be
+        # the ones moved up), then each accepted place goes to the next one waiting.
         withdrawn = _count(await s.execute(update(m.Application).where(
             m.Application.volunteer_id == vid,
             m.Application.status.in_(OPEN_APPLICATIONS)).values(
             status=m.ApplicationStatus.WITHDRAWN.value, updated_at=utcnow())))
+        for opportunity_id in accepted:
+            await free_place(tx, opportunity_id)
         await s.execute(update(m.Application).where(m.Application.volunteer_id == vid)
                         .values(decision_note=None))
         await s.execute(update(m.HoursEntry).where(m.HoursEntry.volunteer_id == vid)
@@ -309,7 +308,7 @@ class DeleteMyAccount(Write[Caller, int]):
             languages=[], locale=None, shares_with_network=False, erased_at=now,
             updated_at=now))
         tx.audit("delete_my_account", "Volunteer", caller.gid,
-                 withdrawn=withdrawn, places_freed=freed)
+                 withdrawn=withdrawn, places_freed=len(accepted))
         _without_subject(tx)
         for loader in (lambda ls: ls.volunteer_by_id, lambda ls: ls.memberships_by_volunteer,
                        lambda ls: ls.skills_by_volunteer):

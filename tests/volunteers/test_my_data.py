@@ -8,10 +8,10 @@ import asyncio
 import json
 import uuid
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from hub.db import models as m
 from hub.db.engine import make_engine, make_sessionmaker
@@ -108,7 +108,8 @@ def a_person_with_a_history(hub: Hub) -> dict[str, Any]:
         "name": p["guardian"], "contact": p["contact"]}}}, headers)
     o = m.Opportunity
     ((opp_id, tenant_id, filled),) = hub.fetch(select(o.id, o.tenant_id, o.filled_spots).where(
-        o.status == "PUBLISHED", o.visibility == "PUBLIC").order_by(o.id).limit(1))
+        o.status == "PUBLISHED", o.visibility == "PUBLIC",
+        or_(o.ends_at.is_(None), o.ends_at > utcnow())).order_by(o.id).limit(1))
     p["opportunity"], p["filled"] = opp_id, filled
     hub.client.data(SAVE, {"id": encode_id("Opportunity", opp_id)}, headers)
     application = m.Application(opportunity_id=opp_id, volunteer_id=vid, tenant_id=tenant_id,
@@ -117,6 +118,12 @@ def a_person_with_a_history(hub: Hub) -> dict[str, Any]:
     run(hub, [application, update(o).where(o.id == opp_id).values(filled_spots=filled + 1)])
     (app_id,) = hub.fetch(select(m.Application.id).where(m.Application.volunteer_id == vid))[0]
     p["application"] = app_id
+    # Someone waits for a place on the same opportunity, first in line.
+    _, _, waiting = register(hub)
+    p["waiting"] = decode_id(waiting["id"])[1]
+    run(hub, [m.Application(opportunity_id=opp_id, volunteer_id=p["waiting"],
+                            tenant_id=tenant_id, status="WAITLISTED",
+                            applied_at=datetime(2000, 1, 1, tzinfo=UTC))])
     inquiry = m.Inquiry(opportunity_id=opp_id, volunteer_id=vid, tenant_id=tenant_id,
                         subject=p["subject_line"], status="ANSWERED")
     run(hub, [
@@ -212,12 +219,18 @@ def test_deleting_ones_account_leaves_no_personal_value_in_any_table(hub: Hub) -
     p = a_person_with_a_history(hub)
     vid = p["vid"]
     assert len(scan(hub, needles(p), p["birth"])) > 10, "the scan finds what is there"
+    a = m.Application
+    ((first_in_line, first_volunteer),) = hub.fetch(select(a.id, a.volunteer_id).where(
+        a.opportunity_id == p["opportunity"], a.status == "WAITLISTED")
+        .order_by(a.applied_at, a.id).limit(1))
     unconfirmed = error(hub.client.post(DELETE, {"c": False}, p["headers"]))
     assert unconfirmed["extensions"] == {"code": "BAD_USER_INPUT", "argument": "confirm"}
     for headers in ({}, hub.staff(TENANT), hub.federation()):
         assert error(hub.client.post(DELETE, {"c": True}, headers))["extensions"]["code"] == \
             "FORBIDDEN"
-    assert hub.client.data(DELETE, {"c": True}, p["headers"]) == {"deleteMyAccount": True}
+    # With a retry key: the key row (under the caller's subject) is erased too.
+    retried = {**p["headers"], "Idempotency-Key": f"erase-{p['sub']}"}
+    assert hub.client.data(DELETE, {"c": True}, retried) == {"deleteMyAccount": True}
     assert scan(hub, needles(p), p["birth"]) == []
     # What stays, as anonymous statistics.
     (row,) = hub.fetch(select(m.Volunteer).where(m.Volunteer.id == vid))
@@ -227,9 +240,13 @@ def test_deleting_ones_account_leaves_no_personal_value_in_any_table(hub: Hub) -
     assert (hours.hours, hours.verified, hours.note) == (4.5, True, None)
     (application,) = hub.fetch(select(m.Application).where(m.Application.volunteer_id == vid))
     assert application.status == "WITHDRAWN"
+    ((moved_up,),) = hub.fetch(select(a.status).where(a.id == first_in_line))
+    assert moved_up == "ACCEPTED", "the place went to the first one waiting"
     ((filled,),) = hub.fetch(select(m.Opportunity.filled_spots).where(
         m.Opportunity.id == p["opportunity"]))
-    assert filled == p["filled"], "the accepted place was given back"
+    assert filled == p["filled"] + 1, "the erased volunteer's place, now the other's"
+    assert ("WAITLIST_PROMOTED",) in hub.fetch(select(m.Notification.kind).where(
+        m.Notification.volunteer_id == first_volunteer))
     assert hub.fetch(select(m.Consent.kind).where(m.Consent.volunteer_id == vid))
     for model in (m.Membership, m.SavedOpportunity, m.VolunteerSkill, m.Notification):
         assert hub.fetch(select(model).where(model.volunteer_id == vid)) == []

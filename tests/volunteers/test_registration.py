@@ -213,3 +213,12 @@ def test_a_volunteer_updates_their_profile(hub: Hub) -> None:
     _, stranger = hub.person()
     assert error(hub.client.post(UPDATE, {"input": {"city": "x"}}, stranger))[
         "extensions"]["code"] == "FORBIDDEN"
+
+
+def test_a_retried_registration_registers_once(hub: Hub) -> None:
+    sub, headers = hub.person()
+    keyed = {**headers, "Idempotency-Key": f"register-{sub}"}
+    first = hub.client.data(REGISTER, {"input": adult()}, keyed)["registerVolunteer"]
+    again = hub.client.data(REGISTER, {"input": adult()}, keyed)["registerVolunteer"]
+    assert again["id"] == first["id"] and again["fullName"] == "Amina Kaddour"
+    assert len(volunteer_rows(hub, sub)) == 1
