@@ -36,7 +36,30 @@ class WaitlistPositionLoader(DataLoader[Any, Any]):
         return [found.get(key) for key in keys]
 
 
+class VerifiedHoursByVolunteerLoader(DataLoader[Any, Any]):
+    """A volunteer's verified hours per tenant ({tenant id: hours}), by volunteer id, from
+    the approved entries the caller may read (the volunteer: all theirs; staff: their own
+    tenant's), in one grouped statement for any number of volunteers."""
+
+    def __init__(self, db: RequestDatabase, scope: Any) -> None:
+        super().__init__()
+        self.db, self.scope = db, scope
+
+    async def batch_load_fn(self, keys: list[int]) -> list[dict[int, float]]:
+        e = m.HoursEntry
+        stmt = (select(e.volunteer_id, e.tenant_id, func.sum(e.hours))
+                .where(e.volunteer_id.in_(keys), e.verified.is_(True), self.scope)
+                .group_by(e.volunteer_id, e.tenant_id))
+        found: dict[int, dict[int, float]] = {}
+        for volunteer_id, tenant_id, hours in await self.db.rows(stmt):
+            found.setdefault(volunteer_id, {})[tenant_id] = round(float(hours or 0), 2)
+        return [found.get(key, {}) for key in keys]
+
+
 class ApplicationLoaders:
     def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
         self.hours_entry_by_id = RowByKeyLoader(db, m.HoursEntry.id, scope_for(m.HoursEntry))
         self.waitlist_position_by_application = WaitlistPositionLoader(db)
+        # For Volunteer.verifiedHours per tenant (schema/volunteers): {tenant id: hours}.
+        self.verified_hours_by_volunteer = VerifiedHoursByVolunteerLoader(
+            db, scope_for(m.HoursEntry))

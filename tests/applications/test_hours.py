@@ -125,3 +125,40 @@ def test_a_rejected_application_takes_no_hours(world: World) -> None:
     world.ok(DECIDE, {"input": {"applicationId": application, "decision": "REJECTED",
                                 "reason": "OTHER", "note": "Moved away"}}, world.staff("admin"))
     assert code_of(log(world, vid, application, 0, 1)) == "CONFLICT"
+
+
+def test_verified_hours_per_tenant_loader(world: World) -> None:
+    """`verified_hours_by_volunteer`: approved hours per tenant, as the caller may read them
+    (for Volunteer.verifiedHours per tenant)."""
+    import asyncio
+
+    from hub.access import Principal, PrincipalKind, read_scope
+    from hub.db.engine import make_engine, make_sessionmaker
+    from hub.row_security import prelude
+    from resolvers import RequestDatabase
+    from resolvers.loaders import Loaders
+
+    vid, application = accepted(world)
+    entry = log(world, vid, application, 1, 4.25)["data"]["logHours"]["id"]
+    log(world, vid, application, 2, 1)  # pending: not counted
+    world.ok(VERIFY, {"input": {"entryIds": [entry], "approve": True}}, world.staff("admin"))
+
+    async def load(principal: Principal) -> dict[int, float]:
+        engine = make_engine(world.database.settings.database_url)
+        scope = read_scope(principal, frozenset())
+        pre = prelude(scope) if engine.dialect.name == "postgresql" else None
+        db = RequestDatabase(make_sessionmaker(engine), pre)
+        try:
+            loaders = Loaders(db, scope.rows, principal.volunteer_id)
+            found: dict[int, float] = await loaders.verified_hours_by_volunteer.load(vid)
+            return found
+        finally:
+            await db.close()
+            await engine.dispose()
+
+    me = Principal(kind=PrincipalKind.VOLUNTEER, subject="v", volunteer_id=vid)
+    tenant = world.tenants["dz-crescent"]
+    assert asyncio.run(load(me)) == {tenant: 4.25}
+    other = Principal(kind=PrincipalKind.STAFF, subject="s", roles=frozenset({"admin"}),
+                      tenant_id=world.tenants[OTHER_TENANT])
+    assert asyncio.run(load(other)) == {}
