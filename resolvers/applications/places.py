@@ -11,6 +11,14 @@ that "is a place left?" and "who waits?" are answered by one transaction at a ti
 - freeing a place locks the row first, then moves the first WAITLISTED application (by
   applied_at, id) up to ACCEPTED, handing it the place.
 
+SQLite, decided: no BEGIN IMMEDIATE and no retry. Its driver (pysqlite) opens the write
+transaction at the first INSERT/UPDATE, which waits for the one write lock (busy timeout
+30 s); the reads before it are outside any transaction, so there is no stale read snapshot
+to upgrade (the SQLITE_BUSY "database is locked" of deferred transactions). Every decision
+that depends on other writers is taken from a write statement (the conditional UPDATE's row
+count, a compare-and-set on the application's status) or from reads after the first write,
+under the lock: the race test runs on SQLite too.
+
 A volunteer's role may not UPDATE an opportunity row under row security, and the promoted
 volunteer is another person: these statements run in `tx.as_system()`, after the command
 has decided the caller may cause them.
