@@ -15,7 +15,14 @@ from sqlalchemy import select
 from hub.db import models as m
 from hub.ids import encode_id
 from schema import build_schema
-from schema.core.permissions import COLUMNS, STAFF_OF_T, Staff, matrix
+from schema.core.permissions import (
+    COLUMNS,
+    STAFF_OF_T,
+    OwningTenantStaff,
+    SelfOnly,
+    Staff,
+    matrix,
+)
 from schema.core.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
 from schema.core.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
 from tests.conftest import Database, HubClient
@@ -42,7 +49,10 @@ def selection(type_name: str, depth: int = 0) -> str:
         if is_leaf_type(inner):
             parts.append(name)
         elif depth == 0 and inner.name.endswith("Connection"):
-            parts.append(f"{name} {{ totalCount edges {{ node {{ __typename }} }} }}")
+            # A small page: the fragment selects every connection of the type at once, and
+            # the cost limit multiplies each by its page size (policies are per field).
+            page = "(first: 2)" if "first" in field.args else ""
+            parts.append(f"{name}{page} {{ totalCount edges {{ node {{ __typename }} }} }}")
         elif depth == 0:
             parts.append(f"{name} {{ {selection(inner.name, 1)} }}")
         else:
@@ -89,9 +99,9 @@ def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tupl
                     "Event": ("events", f"tenants: [{t}]")}[type_name]
             nested = {"Opportunity": "opportunities", "NewsItem": "news",
                       "Event": "events"}[type_name]
-            out["list"] = ("{ r: %s(first: 100, %s) { edges { node { ...F } } } }" % root,
+            out["list"] = ("{ r: %s(first: 50, %s) { edges { node { ...F } } } }" % root,
                            {}, in_list(target, "r"), EVERYONE)
-            out["nested"] = ("{ t: tenant(slug: %s) { r: %s(first: 100) { edges { node "
+            out["nested"] = ("{ t: tenant(slug: %s) { r: %s(first: 50) { edges { node "
                              "{ ...F } } } } }" % (t, nested), {}, in_list(target, "t", "r"),
                              EVERYONE)
             if type_name != "Event":
@@ -109,7 +119,7 @@ def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tupl
                              % field, {"o": parent[field + "_opportunity"]}, single("o", "r"),
                              EVERYONE)
         case "Volunteer":
-            out["list"] = ("{ r: volunteers(first: 100) { edges { node { ...F } } } }",
+            out["list"] = ("{ r: volunteers(first: 50) { edges { node { ...F } } } }",
                            {}, in_list(target, "r"), Staff.matrix)
             out["single"] = ("query($id: ID!) { r: volunteer(id: $id) { ...F } }",
                              {"id": target}, single("r"), EVERYONE)
@@ -118,8 +128,22 @@ def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tupl
                              single("a", "r"), PERSONAL_RECORD_REACH)
         case "Application":
             out["nested"] = ("query($v: ID!) { v: volunteer(id: $v) { r: applications(first: "
-                             "100) { edges { node { ...F } } } } }", {"v": parent["volunteer"]},
+                             "50) { edges { node { ...F } } } } }", {"v": parent["volunteer"]},
                              in_list(target, "v", "r"), PERSONAL_RECORD_REACH)
+            out["opportunity"] = ("query($o: ID!) { o: opportunity(id: $o) { r: applications("
+                                  "first: 50) { edges { node { ...F } } } } }",
+                                  {"o": parent["opportunity"]}, in_list(target, "o", "r"),
+                                  OwningTenantStaff.matrix)
+        case "Inquiry":
+            out["nested"] = ("query($v: ID!) { v: volunteer(id: $v) { r: inquiries(first: 50) "
+                             "{ edges { node { ...F } } } } }", {"v": parent["volunteer"]},
+                             in_list(target, "v", "r"), SelfOnly.matrix)
+            out["opportunity"] = ("query($o: ID!) { o: opportunity(id: $o) { r: inquiries("
+                                  "first: 50) { edges { node { ...F } } } } }",
+                                  {"o": parent["opportunity"]}, in_list(target, "o", "r"),
+                                  OwningTenantStaff.matrix)
+            out["list"] = ("{ r: inquiries(first: 50) { edges { node { ...F } } } }", {},
+                           in_list(target, "r"), Staff.matrix)
     return out
 
 
@@ -194,6 +218,14 @@ def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
             m.Application.volunteer_id == volunteer,
             m.Application.tenant_id == tenant))[0].id)
 
+    def application_opportunity(volunteer: int) -> int:
+        return int(fetch(s, select(m.Application.opportunity_id).where(
+            m.Application.id == application_of(volunteer)))[0].opportunity_id)
+
+    inquiry = fetch(s, select(m.Inquiry.id, m.Inquiry.opportunity_id).where(
+        m.Inquiry.volunteer_id == people.volunteer_ids["V"], m.Inquiry.tenant_id == tenant))
+    assert inquiry, "V needs a thread with T in the demo data"
+
     ids = people.volunteer_ids
     parent = {"opportunity": encode_id("Opportunity", opp),
               "organization_opportunity": encode_id("Opportunity", org_opp.id),
@@ -211,12 +243,17 @@ def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
         "Volunteer:W": {"id": encode_id("Volunteer", ids["W"]), "shared": True, "parent": {
             "application": encode_id("Application", application_of(ids["W"]))}},
         "Application": {"id": encode_id("Application", application_of(ids["V"])),
-                        "parent": {"volunteer": encode_id("Volunteer", ids["V"])}},
+                        "parent": {"volunteer": encode_id("Volunteer", ids["V"]),
+                                   "opportunity": encode_id(
+                                       "Opportunity", application_opportunity(ids["V"]))}},
+        "Inquiry": {"id": encode_id("Inquiry", inquiry[0].id), "parent": {
+            "volunteer": encode_id("Volunteer", ids["V"]),
+            "opportunity": encode_id("Opportunity", inquiry[0].opportunity_id)}},
     }
 
 
 REACHABLE_TYPES = ("Opportunity", "NewsItem", "Event", "Tenant", "Organization", "Campaign",
-                   "Volunteer", "Volunteer:W", "Application")
+                   "Volunteer", "Volunteer:W", "Application", "Inquiry")
 
 
 @pytest.mark.parametrize("target_name", REACHABLE_TYPES)
