@@ -26,6 +26,7 @@ def _settings(definition: TenantDefinition) -> dict[str, object]:
             for r in definition.badge_rules
         ],
         "sharing": dict(definition.sharing),
+        "terms_version": definition.terms_version,
     }
 
 

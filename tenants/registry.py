@@ -19,8 +19,9 @@ LOCALE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$
 REQUIRED_NAME_LOCALES = ("ar", "en", "fr")
 KNOWN_KEYS = {
     "slug", "kind", "country", "parent", "default_locale", "locales", "digits",
-    "time_zone", "hijri_dates", "names", "badge_rules", "sharing",
+    "time_zone", "hijri_dates", "names", "badge_rules", "sharing", "terms_version",
 }
+TERMS_VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,31}$")
 
 
 class TenantKind(StrEnum):
@@ -61,6 +62,9 @@ class TenantDefinition:
     names: dict[str, str]
     badge_rules: tuple[BadgeRule, ...] = ()
     sharing: dict[str, bool] = field(default_factory=dict)
+    # The version of the society's terms a volunteer accepts when joining (recorded with
+    # the consent); raise it when the terms change.
+    terms_version: str = "1"
     source: Path | None = None
 
 
@@ -138,6 +142,11 @@ def parse_definition(data: dict[str, Any], path: Path) -> TenantDefinition:
     if not isinstance(hijri, bool):
         raise TenantFileError(path, "hijri_dates", "must be true or false")
     names = _names(data.get("names"), "names", path)
+    terms_version = _optional_text(data, "terms_version", path) or "1"
+    if not TERMS_VERSION_RE.match(terms_version):
+        raise TenantFileError(path, "terms_version",
+                              f"{terms_version!r} must be a short version label such as '2' "
+                              "or '2026.1'")
     return TenantDefinition(
         slug=slug,
         kind=kind,
@@ -151,6 +160,7 @@ def parse_definition(data: dict[str, Any], path: Path) -> TenantDefinition:
         names=names,
         badge_rules=_badge_rules(data.get("badge_rules", []), path),
         sharing=_sharing(data.get("sharing", {}), path),
+        terms_version=terms_version,
         source=path,
     )
 

@@ -48,6 +48,8 @@ def test_packaged_registry_has_the_demo_tenants() -> None:
     (lambda s: s.replace('fr = "Croissant-Rouge algérien"\n', ""), "names.fr", "required"),
     (lambda s: s.replace('slug = "dz-crescent"', 'slug = "dz"'), "slug", "file name"),
     (lambda s: "colour = 'red'\n" + s, "colour", "not a known field"),
+    (lambda s: 'terms_version = "version two, revised"\n' + s, "terms_version",
+     "short version label"),
 ])
 def test_bad_file_names_file_and_field(tmp_path: Path, edit, field: str, problem: str) -> None:
     folder = copy_registry(tmp_path)
@@ -95,6 +97,10 @@ def test_sync_is_idempotent_and_deactivates_removed_files(
     rows = {r.slug: r for r in fetch(settings, select(m.Tenant))}
     assert rows["dz-crescent"].parent_id == rows["arco"].id
     assert rows["sa-crescent"].hijri_dates is True
+    # The terms' version reaches the tenant's settings (registration records it); "1" when
+    # the file names none.
+    assert rows["sa-crescent"].settings["terms_version"] == "2026.1"
+    assert rows["dz-crescent"].settings["terms_version"] == "1"
     fewer = {k: v for k, v in registry.items() if k != "tn-crescent"}
     report = asyncio.run(setup_steps.sync(settings, fewer))
     assert report.deactivated == ["tn-crescent"]
