@@ -30,14 +30,17 @@ class AuditLog:
 
     def record(self, action: str, object_type: str, object_id: str | None, *,
                tenant_id: int | None = None, at: datetime | None = None,
-               **details: Any) -> None:
+               anonymous: bool = False, **details: Any) -> None:
+        """Queue one event. `anonymous`: the event names no subject (an erasure's own
+        event: the identity it erases is among what goes)."""
         key = (action, object_type, object_id)
         if key in self._seen and action.startswith("read"):
             return  # one event per object read, however many fields or aliases
         self._seen.add(key)
         self.pending.append({
             "at": at or utcnow(), "request_id": self.request_id,
-            "principal_kind": self.principal.kind.value, "subject": self.principal.subject,
+            "principal_kind": self.principal.kind.value,
+            "subject": None if anonymous else self.principal.subject,
             "tenant_id": tenant_id if tenant_id is not None else self.principal.tenant_id,
             "action": action, "object_type": object_type, "object_id": object_id,
             "details": details,

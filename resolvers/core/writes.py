@@ -97,10 +97,12 @@ class Tx:
         return self._log.principal.subject
 
     def audit(self, action: str, object_type: str, object_id: str | None, *,
-              tenant_id: int | None = None, **details: Any) -> None:
+              tenant_id: int | None = None, anonymous: bool = False, **details: Any) -> None:
         """The mutation's audit event (every write records one), written in this
-        transaction; `tenant_id` defaults to the principal's."""
-        self._log.record(action, object_type, object_id, tenant_id=tenant_id, **details)
+        transaction; `tenant_id` defaults to the principal's. `anonymous`: the event does
+        not name the caller's subject (an account's erasure)."""
+        self._log.record(action, object_type, object_id, tenant_id=tenant_id,
+                         anonymous=anonymous, **details)
 
     @asynccontextmanager
     async def as_system(self) -> AsyncIterator[AsyncSession]:

@@ -307,9 +307,10 @@ class DeleteMyAccount(Write[Caller, int]):
             birth_year=None, birth_date=None, group=None, country=None, city=None,
             languages=[], locale=None, shares_with_network=False, erased_at=now,
             updated_at=now))
-        tx.audit("delete_my_account", "Volunteer", caller.gid,
+        # The erasure's own event names no one: the subject the caller signed in with is
+        # among what is erased.
+        tx.audit("delete_my_account", "Volunteer", caller.gid, anonymous=True,
                  withdrawn=withdrawn, places_freed=len(accepted))
-        _without_subject(tx)
         for loader in (lambda ls: ls.volunteer_by_id, lambda ls: ls.memberships_by_volunteer,
                        lambda ls: ls.skills_by_volunteer):
             tx.changed(loader, vid)
@@ -344,12 +345,6 @@ async def _clear_trail(session: AsyncSession, caller: Caller, object_ids: list[s
     for chunk in chunks:
         await session.execute(update(event).where(caller.about_them(chunk)).values(
             subject=case((theirs, null()), else_=event.subject), details={}))
-
-
-def _without_subject(tx: Tx) -> None:
-    """The erasure's own event names no one: the subject the caller signed in with is among
-    what is erased. (Tx.audit has no way to say so; see the report to the lead.)"""
-    tx._log.pending[-1]["subject"] = None
 
 
 async def delete_my_account(ctx: RequestContext, confirm: bool) -> bool:
