@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from enum import StrEnum
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +23,7 @@ from hub.i18n.messages import (
     UNKNOWN_TENANT,
 )
 from hub.i18n.plurals import plural_operand
+from tests.paths import ROOT
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 API_ENUMS: dict[str, type[StrEnum]] = {
@@ -126,6 +129,21 @@ def _params(msgid: str | Plural) -> dict[str, object]:
     return {name: values.get(name, "x") for name in re.findall(r"%\((\w+)\)s", text)}
 
 
+# Each domain keeps its messages beside its code (resolvers/<domain>/messages.py, a tuple
+# MESSAGES): found on disk, so a new domain's messages are checked without listing it here.
+DOMAIN_MODULES = tuple(
+    importlib.import_module(f"resolvers.{path.parent.name}.messages")
+    for path in sorted((ROOT / "resolvers").glob("*/messages.py")))
+DOMAIN_MESSAGES = tuple(msgid for module in DOMAIN_MODULES for msgid in module.MESSAGES)
+
+
+@pytest.mark.parametrize("module", DOMAIN_MODULES, ids=lambda module: module.__name__)
+def test_every_domain_message_constant_is_listed(module: ModuleType) -> None:
+    constants = [value for name, value in vars(module).items()
+                 if name.isupper() and isinstance(value, str | Plural) and name != "MESSAGES"]
+    assert sorted(map(str, constants)) == sorted(map(str, module.MESSAGES))
+
+
 def test_every_message_constant_is_listed() -> None:
     constants = {
         name for name, value in vars(catalog_messages).items()
@@ -137,7 +155,7 @@ def test_every_message_constant_is_listed() -> None:
     assert len(ALL_MESSAGES) == len(constants)
 
 
-@pytest.mark.parametrize("msgid", ALL_MESSAGES, ids=str)
+@pytest.mark.parametrize("msgid", ALL_MESSAGES + DOMAIN_MESSAGES, ids=str)
 def test_every_message_is_translated(msgid: str | Plural) -> None:
     params = _params(msgid)
     english = message("en", msgid, **params)
