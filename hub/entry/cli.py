@@ -212,10 +212,13 @@ def seed_demo(scale: int, today: Any) -> None:
 @click.option("--volunteer", "volunteer_id", type=click.IntRange(min=1),
               help="Volunteer token: the volunteer's numeric id.")
 @click.option("--federation", is_flag=True, help="Federation analyst token.")
+@click.option("--person", metavar="NAME",
+              help="A signed-in person with no volunteer record yet, known by NAME (their "
+                   "subject): they may registerVolunteer, and are that volunteer afterwards.")
 @click.option("--hours", default=8, show_default=True, type=click.IntRange(1, 24 * 30))
 @clear_errors
 def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
-          federation: bool, hours: int) -> None:
+          federation: bool, person: str | None, hours: int) -> None:
     """Print a development token (dev mode only) on standard output, alone:
     TOKEN=$(tatawwu token --tenant dz-crescent --role coordinator)."""
     from hub.auth import mint_dev_token
@@ -223,10 +226,10 @@ def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
     settings = Settings.from_env()
     if not settings.is_dev:
         raise ConfigurationError("development tokens are refused in production mode")
-    chosen = sum((bool(tenant), volunteer_id is not None, federation))
+    chosen = sum((bool(tenant), volunteer_id is not None, federation, bool(person)))
     if chosen != 1:
         raise click.UsageError("give exactly one of --tenant (with --role), --volunteer ID, "
-                               "--federation")
+                               "--federation, --person NAME")
     if roles and not tenant:
         raise click.UsageError("--role goes with --tenant")
     if tenant:
@@ -237,7 +240,8 @@ def token(tenant: str | None, roles: tuple[str, ...], volunteer_id: int | None,
             raise click.UsageError("a staff token needs at least one --role")
     key = hub_dev_key(settings)
     subject = (f"staff:{tenant}:{'+'.join(roles)}" if tenant else
-               f"volunteer:{volunteer_id}" if volunteer_id else "federation:analyst")
+               f"volunteer:{volunteer_id}" if volunteer_id else
+               f"person:{person}" if person else "federation:analyst")
     click.echo(mint_dev_token(key, subject=subject, tenant=tenant, roles=list(roles),
                               volunteer_id=volunteer_id, federation=federation,
                               ttl_seconds=hours * 3600))
