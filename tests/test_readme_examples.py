@@ -85,9 +85,9 @@ def curl_examples(line: int, text: str) -> Iterator[Example]:
         if (assignment := TOKEN_ASSIGNMENT.match(command)) is not None:
             token = assignment[1]
             continue
+        if not command.startswith("curl "):
+            continue  # any other shell line (a block may hold a whole script)
         words = shlex.split(command, comments=True)
-        if not words or words[0] != "curl":
-            continue
         example = Example(line, "")
         position = 1
         while position < len(words):
