@@ -23,6 +23,7 @@ from hub.entry import graphql, health, ide
 from hub.entry.middleware import middleware_stack
 from hub.entry.state import HubState, Startup
 from hub.errors import ConfigurationError
+from hub.i18n.warmup import warm_up
 from resolvers import TenantIndex
 from resolvers.notifications import worker as notifications
 
@@ -50,9 +51,9 @@ def routes(settings: Settings, startup: Startup) -> list[BaseRoute]:
 def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
              startup: Startup, notify: bool = False
              ) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
-    """Load the tenants, then hand the state to `startup` (and `app.state.hub`); with
-    `notify`, run the notification delivery loop beside the API; dispose of the engine at
-    the end."""
+    """Load the tenants and the languages' data, then hand the state to `startup` (and
+    `app.state.hub`); with `notify`, run the notification delivery loop beside the API;
+    dispose of the engine at the end."""
 
     @contextlib.asynccontextmanager
     async def run(app: Starlette) -> AsyncIterator[None]:
@@ -62,6 +63,8 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
         federation = [t.id for t in tenants.active if t.kind == "FEDERATION"]
         directory = TenantDirectory({t.slug: t.id for t in tenants.active},
                                     federation[0] if federation else None)
+        # The first answer in each language would otherwise load its locale data.
+        warm_up(t.default_locale for t in tenants.active)
         state = HubState(settings, engine, sessions, tenants,
                          Authenticator(verifier, sessions, directory))
         app.state.hub = state
