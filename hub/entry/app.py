@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -68,6 +69,11 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
         state = HubState(settings, engine, sessions, tenants,
                          Authenticator(verifier, sessions, directory))
         app.state.hub = state
+        # What startup built (the schema, the languages, the tenants) lives as long as the
+        # process: out of the collector's way, so that no full collection over it stalls a
+        # request later (a ~180 ms pause of every request, /healthz included, was seen).
+        gc.collect()
+        gc.freeze()
         startup.loaded(state)
         # `serve --notify`: the outbox's delivery loop, cancelled when the app stops.
         notifier = notifications.start(settings, sessions) if notify else None
@@ -79,6 +85,7 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
                 with contextlib.suppress(asyncio.CancelledError):
                     await notifier
             await engine.dispose()
+            gc.unfreeze()  # collectable again (a test process starts many apps)
 
     return run
 
