@@ -33,6 +33,26 @@ if TYPE_CHECKING:
 Lazy = strawberry.lazy
 
 
+@policy(reach=INHERITED, open=("tenant", "verifiedHours", "hoursDisplay"),
+        note="listed only through Volunteer.hoursByTenant, whose policy decides")
+@strawberry.type
+class TenantHours:
+    """A volunteer's verified hours served with one society."""
+
+    tenant_id: strawberry.Private[int]
+    verified_hours: float
+
+    @strawberry.field
+    def tenant(self, info: Info) -> Tenant:
+        return tenant_of(info, self.tenant_id)
+
+    @strawberry.field(description='Plural-correct in the served locale: "ساعتان", "11 ساعة".')
+    def hours_display(self, info: Info) -> str:
+        tenant = info.context.tenants.by_id.get(self.tenant_id)
+        locale, digits = display_locale(info.context, tenant)
+        return hours_display(locale, self.verified_hours, digits)
+
+
 @policy(reach=INHERITED, open=("tenant", "joinedAt", "status"),
         note="listed only through Volunteer.memberships, whose policy decides")
 @strawberry.type
@@ -106,6 +126,15 @@ class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields):
     @strawberry.field(permission_classes=[Personal])
     def birth_year(self) -> int | None:
         return self.row.birth_year
+
+    @strawberry.field(permission_classes=[Personal],
+                      description="Verified hours per society (staff: their own society's).")
+    async def hours_by_tenant(self, info: Info) -> list[TenantHours] | None:
+        per_tenant = await info.context.loaders.verified_hours_by_volunteer.load(self.row.id)
+        tenants = info.context.tenants
+        return [TenantHours(tenant_id=t, verified_hours=hours)
+                for t, hours in sorted(per_tenant.items())
+                if tenants.get(t) is not None]  # a deactivated tenant is unreadable
 
     @strawberry.field(permission_classes=[Personal],
                       description="Decides minimum ages and whether a guardian consents.")

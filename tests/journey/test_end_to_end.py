@@ -211,6 +211,13 @@ def test_the_journey_of_a_newcomer(journey: Journey) -> None:
         approve: true}) { id status } }""", {"ids": [entry["id"]]}, "staff of T")
     assert verified["verifyHours"] == [{"id": entry["id"], "status": "APPROVED"}]
     assert j.ok(VOLUNTEER, {"id": me}, "newcomer")["volunteer"]["verifiedHours"] == 3
+    per_tenant = '''query($id: ID!) { volunteer(id: $id) { hoursByTenant { tenant { slug }
+        verifiedHours hoursDisplay } } }'''
+    for who in ("newcomer", "staff of T"):
+        assert j.ok(per_tenant, {"id": me}, who)["volunteer"]["hoursByTenant"] == [
+            {"tenant": {"slug": TENANT}, "verifiedHours": 3.0, "hoursDisplay": "3 hours"}]
+    assert j.who_sees(per_tenant, {"id": me}, lambda d: (
+        d.get("volunteer") or {}).get("hoursByTenant")) == OWNER_AND_STAFF
     assert entry["id"] not in [e["node"]["id"] for e in j.ok(
         QUEUES, {}, "staff of T")["hoursToVerify"]["edges"]]
 
