@@ -102,8 +102,12 @@ async def move(tx: Tx, row: Any, to: S, **values: Any) -> None:
         raise Conflict(msg.APPLICATION_CHANGED)
 
 
-def changed_application(tx: Tx, row: Any) -> None:
+def changed_application(tx: Tx, row: Any, promoted: int | None = None) -> None:
+    """After the commit, the request's loaders forget the application, its opportunity's
+    counts and the application moved up from the waiting list, if any."""
     tx.changed(lambda loaders: loaders.application_by_id, row.id)
+    if promoted:
+        tx.changed(lambda loaders: loaders.application_by_id, promoted)
     tx.changed(lambda loaders: loaders.opportunity_by_id, row.opportunity_id)
     tx.changed(lambda loaders: loaders.viewer_application_by_opportunity, row.opportunity_id)
     tx.changed(lambda loaders: loaders.application_count_by_opportunity, row.opportunity_id)
@@ -205,9 +209,7 @@ class WithdrawApplication(Write[Any, int]):
         tx.audit("withdraw_application", "Application", encode_id("Application", row.id),
                  tenant_id=row.tenant_id, was=row.status,
                  promoted=encode_id("Application", promoted) if promoted else None)
-        changed_application(tx, row)
-        if promoted:
-            tx.changed(lambda loaders: loaders.application_by_id, promoted)
+        changed_application(tx, row, promoted)
         return int(row.id)
 
 
@@ -261,9 +263,7 @@ class DecideApplication(Write[Any, int]):
                  tenant_id=row.tenant_id, was=row.status, decision=self.decision.value,
                  reason=reason,
                  promoted=encode_id("Application", promoted) if promoted else None)
-        changed_application(tx, row)
-        if promoted:
-            tx.changed(lambda loaders: loaders.application_by_id, promoted)
+        changed_application(tx, row, promoted)
         return int(row.id)
 
 
@@ -298,7 +298,5 @@ class CompleteApplication(Write[Any, int]):
         tx.audit("complete_application", "Application", encode_id("Application", row.id),
                  tenant_id=row.tenant_id, status=self.status.value,
                  promoted=encode_id("Application", promoted) if promoted else None)
-        changed_application(tx, row)
-        if promoted:
-            tx.changed(lambda loaders: loaders.application_by_id, promoted)
+        changed_application(tx, row, promoted)
         return int(row.id)
