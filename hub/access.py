@@ -5,11 +5,13 @@ No resolver builds its own visibility or tenant filter: every query takes its cl
 may see a volunteer's e-mail, an opportunity's contact) live next to the fields in
 `schema/`; they ask the predicates here (`sees_personal_data`, ...), never the raw principal.
 
-- anonymous, API client, volunteer: records PUBLIC and PUBLISHED; a volunteer reads
+- anonymous, API client, volunteer: records PUBLIC and PUBLISHED (and due: a record
+  published with a `published_at` still ahead is scheduled); a volunteer reads
   their own volunteer row and records (applications, hours, saved opportunities).
 - staff of tenant T: also NETWORK records published by any tenant, and T's own records in
-  every status (drafts: admin, coordinator, editor only); T's members, and volunteers of
-  other tenants who share with the network; T's applications, hours and memberships.
+  every status (drafts: admin, coordinator, editor only), scheduled ones too; T's
+  members, and volunteers of other tenants who share with the network; T's applications,
+  hours and memberships.
 - federation analyst: also NETWORK published records and the federation's own; no
   volunteer at all (aggregates only).
 """
@@ -24,6 +26,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 
 from hub.db import models as m
 from hub.db.models import RecordStatus, Visibility
+from hub.db.types import utcnow
 
 
 class PrincipalKind(StrEnum):
@@ -35,7 +38,11 @@ class PrincipalKind(StrEnum):
 
 
 ROLES = ("admin", "coordinator", "editor", "viewer")
+# Editors write content; coordinators also manage opportunities' places and acceptance and
+# decide applications; admins may do everything of their tenant.
 EDITOR_ROLES = frozenset({"admin", "coordinator", "editor"})
+COORDINATOR_ROLES = frozenset({"admin", "coordinator"})
+ADMIN_ROLES = frozenset({"admin"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +96,8 @@ class ReadScope:
         return and_(true(), *clauses)
 
     def _published_records(self, model: Any) -> ColumnElement[bool]:
-        published = model.status == RecordStatus.PUBLISHED.value
+        published = and_(model.status == RecordStatus.PUBLISHED.value,
+                         or_(model.published_at.is_(None), model.published_at <= utcnow()))
         visible = [and_(model.visibility == Visibility.PUBLIC.value, published)]
         if self.network:
             visible.append(and_(model.visibility == Visibility.NETWORK.value, published))

@@ -9,6 +9,7 @@ import strawberry
 
 from schema.applications.mutations import ApplicationMutations
 from schema.applications.queries import ApplicationQueries
+from schema.content.mutations import ContentMutations
 from schema.content.queries import ContentQueries
 from schema.content.types import Event, NewsItem
 from schema.core.policy import composed
@@ -16,8 +17,11 @@ from schema.core.queries import CoreQueries
 from schema.inquiries.mutations import InquiryMutations
 from schema.inquiries.queries import InquiryQueries
 from schema.notifications.mutations import NotificationMutations
+from schema.opportunities.mutations import OpportunityMutations
 from schema.opportunities.queries import OpportunityQueries
 from schema.opportunities.types import Opportunity
+from schema.taxonomy.mutations import TaxonomyMutations
+from schema.taxonomy.queries import TaxonomyQueries
 from schema.tenants.queries import TenantQueries
 from schema.tenants.types import Tenant
 from schema.translations.mutations import TranslationMutations
@@ -30,14 +34,15 @@ from schema.volunteers.types import Volunteer
 @composed(note="every root field answers with what the caller may read")
 @strawberry.type
 class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, ContentQueries,
-            VolunteerQueries, ApplicationQueries, InquiryQueries):
+            TaxonomyQueries, VolunteerQueries, ApplicationQueries, InquiryQueries):
     pass
 
 
 @composed(note="each mutation checks who may do it and is one transaction")
 @strawberry.type
 class Mutation(VolunteerMutations, ApplicationMutations, InquiryMutations,
-               NotificationMutations, TranslationMutations):
+               NotificationMutations, OpportunityMutations, ContentMutations,
+               TranslationMutations, TaxonomyMutations):
     pass
 
 

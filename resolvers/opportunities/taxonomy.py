@@ -40,3 +40,18 @@ async def check_codes(ctx: RequestContext, *, categories: Sequence[str] | None =
         for code, row in zip(lookup.codes, rows, strict=True):
             if row is None:
                 raise BadUserInput(lookup.msgid, argument=lookup.argument, code=code)
+
+
+async def check_active_codes(ctx: RequestContext, *, categories: Sequence[str] | None = None,
+                             skills: Sequence[str] | None = None) -> None:
+    """For a record being written: every code names a row, and none is retired (a retired
+    code stays on the records that have it, but no new record takes it)."""
+    await check_codes(ctx, categories=categories, skills=skills)
+    for loader, codes, argument, msgid in (
+            (ctx.loaders.category_by_code, categories, "category", msg.UNKNOWN_CATEGORY),
+            (ctx.loaders.skill_by_code, skills, "skills", msg.UNKNOWN_SKILL)):
+        if not codes:
+            continue
+        for code, row in zip(codes, await loader.load_many(list(codes)), strict=True):
+            if row is not None and not row.active:
+                raise BadUserInput(msgid, argument=argument, code=code)

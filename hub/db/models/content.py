@@ -20,6 +20,8 @@ class Campaign(TenantOwned, Timestamps, Base):
     ends_on: Mapped[date | None] = mapped_column(Date)
     visibility: Mapped[str] = mapped_column(String(24))
     status: Mapped[str] = mapped_column(String(24))
+    # When a PUBLISHED campaign becomes visible (later than now: scheduled); None: at once.
+    published_at: Mapped[datetime | None]
 
 
 class CampaignTranslation(TenantOwned, TranslationColumns, Base):
@@ -53,6 +55,10 @@ class Event(TenantOwned, Timestamps, Base):
     online_url: Mapped[str | None] = mapped_column(String(500))
     visibility: Mapped[str] = mapped_column(String(24))
     status: Mapped[str] = mapped_column(String(24))
+    # When a PUBLISHED event becomes visible (later than now: scheduled); None: at once.
+    published_at: Mapped[datetime | None]
+    # A cancelled event stays visible, marked cancelled, to those who planned to come.
+    cancelled_at: Mapped[datetime | None]
 
 
 class EventTranslation(TenantOwned, TranslationColumns, Base):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Boolean, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.db.models.base import Base
@@ -14,6 +14,8 @@ class Category(Base):
     code: Mapped[str] = mapped_column(String(48), primary_key=True)
     labels: Mapped[dict[str, str]]
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Retired codes stay on the records that use them but are offered for no new one.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Skill(Base):
@@ -21,3 +23,5 @@ class Skill(Base):
 
     code: Mapped[str] = mapped_column(String(48), primary_key=True)
     labels: Mapped[dict[str, str]]
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())

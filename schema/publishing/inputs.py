@@ -1,0 +1,42 @@
+"""Inputs shared by the editorial mutations of every domain: a language's texts, a place."""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers.publishing.rules import Place
+
+
+@strawberry.input(description="One language's texts of a record. In an update, a field left "
+                              "out is unchanged and an empty text clears it (never the title). "
+                              "The first language written for a record is its source; "
+                              "changing the source marks the other languages stale.")
+class TextsInput:
+    locale: str = strawberry.field(description="A language tag, e.g. ar, fr or en-GB.")
+    title: str | None = None
+    summary: str | None = strawberry.field(default=None,
+                                           description="Opportunities and news.")
+    description: str | None = strawberry.field(default=None,
+                                               description="Opportunities and events.")
+    body: str | None = strawberry.field(default=None, description="News.")
+
+    def entry(self) -> tuple[str, dict[str, str | None]]:
+        return self.locale, {"title": self.title, "summary": self.summary,
+                             "description": self.description, "body": self.body}
+
+
+def entries(texts: list[TextsInput] | None) -> list[tuple[str, dict[str, str | None]]]:
+    return [t.entry() for t in texts or ()]
+
+
+@strawberry.input(description="Where something takes place.")
+class PlaceInput:
+    country: str | None = strawberry.field(default=None,
+                                           description="ISO 3166-1 alpha-2, e.g. DZ.")
+    region: str | None = None
+    city: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def place(self) -> Place:
+        return Place(self.country, self.region, self.city, self.latitude, self.longitude)
