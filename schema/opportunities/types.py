@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -27,48 +27,20 @@ from schema.core.enums import (
 )
 from schema.core.federation import by_global_id
 from schema.core.info import Info
-from schema.core.localize import TranslatedText, display_locale, label, localized_field, text_field
+from schema.core.localize import TranslatedText, display_locale, localized_field, text_field
 from schema.core.node import by_loader, register
 from schema.core.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.core.policy import EVERYONE, policy
 from schema.core.prefetch import TEXT_FIELDS as SELECTED_TEXT
 from schema.core.prefetch import distinct, node_fields, prefetch
 from schema.inquiries.fields import OpportunityInquiryFields
+from schema.taxonomy.types import Category, Skill, skills_of
 from schema.tenants.types import Tenant, tenant_of
 from schema.translations.types import Translation, translations_of
 
 if TYPE_CHECKING:
     from schema.applications.types import Application, ApplicationConnection
 
-
-
-@policy(reach=EVERYONE, open=("code", "label"))
-@strawberry.type
-class Category:
-    code: str
-    row: strawberry.Private[m.Category]
-
-    @strawberry.field
-    def label(self, info: Info) -> str:
-        return label(info.context, self.row.labels, self.code)
-
-
-async def skills_of(info: Info, links: list[Any]) -> list[Skill]:
-    """The skills named by link rows (of an opportunity or a volunteer), sorted by code."""
-    codes = sorted(link.skill_code for link in links)
-    rows = await info.context.loaders.skill_by_code.load_many(codes)
-    return [Skill(code=code, row=row) for code, row in zip(codes, rows, strict=True) if row]
-
-
-@policy(reach=EVERYONE, open=("code", "label"))
-@strawberry.type
-class Skill:
-    code: str
-    row: strawberry.Private[m.Skill]
-
-    @strawberry.field
-    def label(self, info: Info) -> str:
-        return label(info.context, self.row.labels, self.code)
 
 
 @policy(reach=EVERYONE, open=("id", "name", "kind", "city", "tenant"))

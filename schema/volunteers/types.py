@@ -24,7 +24,8 @@ from schema.core.permissions import Personal, SelfOnly
 from schema.core.policy import INHERITED, VOLUNTEER_REACH, policy
 from schema.inquiries.fields import VolunteerInquiryFields
 from schema.notifications.fields import VolunteerNotificationFields
-from schema.opportunities.types import OpportunityConnection, Skill, skills_of
+from schema.opportunities.types import OpportunityConnection
+from schema.taxonomy.types import Skill, skills_of
 from schema.tenants.types import Tenant, tenant_of
 
 if TYPE_CHECKING:
