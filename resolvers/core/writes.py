@@ -61,7 +61,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.audit import AuditLog
 from hub.db import models as m
-from hub.errors import Conflict
+from hub.errors import Conflict, HubError
 from resolvers.core import messages as msg
 from resolvers.core.idempotency import fingerprint, key_subject
 
@@ -196,7 +196,15 @@ async def perform(ctx: RequestContext, write: Write[T, R], *, key: str | None = 
         stored = await attempt.stored(ctx)
         if stored is not None:
             return write.recall(stored["value"])
-    target = write.validate(await write.allow(ctx))
+    try:
+        target = write.validate(await write.allow(ctx))
+    except HubError:
+        # A concurrent attempt with the same key may have committed between the look-up
+        # above and the checks (which then see its effect: "already applied"): its result is
+        # this retry's answer.
+        if attempt is not None and (stored := await attempt.stored(ctx)) is not None:
+            return write.recall(stored["value"])
+        raise
     # The write's own event log: the request's log holds the events of its reads, which are
     # written when the operation ends, whether or not this transaction commits.
     log = AuditLog(ctx.audit.principal, ctx.audit.request_id)
