@@ -4,16 +4,19 @@ PostgreSQL, answers as docs/security.md says."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import strawberry
 from graphql import GraphQLObjectType, get_named_type, is_leaf_type
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from hub.db import models as m
-from hub.ids import encode_id
+from hub.db.types import utcnow
+from hub.ids import decode_id, encode_id
 from schema import build_schema
 from schema.core.permissions import (
     COLUMNS,
@@ -254,6 +257,84 @@ def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
 
 REACHABLE_TYPES = ("Opportunity", "NewsItem", "Event", "Tenant", "Organization", "Campaign",
                    "Volunteer", "Volunteer:W", "Application", "Inquiry")
+
+# Records not yet public: a draft reaches only its tenant's editors (admin, coordinator,
+# editor); a scheduled record (PUBLISHED, `published_at` ahead) all of its tenant's staff.
+EDITORS_OF_T = {"admin", "coordinator", "editor"}
+DRAFT_REACH = {c: "yes" if c in EDITORS_OF_T else "no" for c in COLUMNS}
+SCHEDULED_REACH = {c: "yes" if c in STAFF_OF_T else "no" for c in COLUMNS}
+RECORDS = {"Opportunity": (m.Opportunity, m.OpportunityTranslation, "opportunity_id"),
+           "NewsItem": (m.NewsItem, m.NewsItemTranslation, "news_item_id"),
+           "Event": (m.Event, m.EventTranslation, "event_id"),
+           "Campaign": (m.Campaign, m.CampaignTranslation, "campaign_id")}
+UNPUBLISHED_TYPES = ("Opportunity:draft", "Opportunity:scheduled", "NewsItem:draft",
+                     "NewsItem:scheduled", "Event:draft", "Event:scheduled", "Campaign:draft",
+                     "Campaign:scheduled")
+
+
+def _copy(database: Database, type_name: str, source: int, made: list[tuple[str, int]],
+          **changes: Any) -> int:
+    """A copy of record `source` of `type_name` with its texts, changed by `changes`."""
+    model, translation, key = RECORDS[type_name]
+    s = database.settings
+    values = fetch(s, select(model.__table__).where(model.id == source))[0]._asdict()
+    values.pop("id")
+    values.update(changes)
+    if "external_id" in values:
+        values["external_id"] = None
+    new = int(fetch(s, insert(model.__table__).values(**values)
+                    .returning(model.__table__.c.id))[0].id)
+    made.append((type_name, new))
+    for text in fetch(s, select(translation.__table__).where(
+            getattr(translation, key) == source)):
+        fetch(s, insert(translation.__table__).values(**{**text._asdict(), key: new}))
+    return new
+
+
+@pytest.fixture(scope="module")
+def unpublished(backend: Database, targets: dict[str, dict[str, Any]]
+                ) -> Iterator[dict[str, dict[str, Any]]]:
+    """Drafts and scheduled copies of T's public targets, removed again after the module
+    (the demo database is shared with other modules)."""
+    made: list[tuple[str, int]] = []
+    ahead = utcnow() + timedelta(days=30)
+    states = {"draft": {"status": "DRAFT"},
+              "scheduled": {"status": "PUBLISHED", "published_at": ahead}}
+    reach = {"draft": DRAFT_REACH, "scheduled": SCHEDULED_REACH}
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        for name in UNPUBLISHED_TYPES:
+            type_name, state = name.split(":")
+            parent = dict(targets[type_name]["parent"])
+            source = decode_id(targets[type_name]["id"], type_name)[1]
+            new = _copy(backend, type_name, source, made, **states[state])
+            if type_name == "Campaign":
+                # Reached through a public opportunity of the new campaign.
+                opportunity = decode_id(parent["campaign_opportunity"], "Opportunity")[1]
+                parent["campaign_opportunity"] = encode_id("Opportunity", _copy(
+                    backend, "Opportunity", opportunity, made, campaign_id=new))
+            out[name] = {"id": encode_id(type_name, new), "parent": parent,
+                         "reach": reach[state]}
+        yield out
+    finally:
+        for type_name, key in reversed(made):
+            model, translation, column = RECORDS[type_name]
+            fetch(backend.settings, delete(translation.__table__).where(
+                getattr(translation, column) == key))
+            fetch(backend.settings, delete(model.__table__).where(model.id == key))
+
+
+@pytest.mark.parametrize("target_name", UNPUBLISHED_TYPES)
+def test_drafts_and_scheduled_records_reach_only_their_tenants_staff(
+        client: HubClient, people: Cast, unpublished: dict[str, dict[str, Any]],
+        target_name: str) -> None:
+    """Every road, every principal: the type's field policies, behind the narrower reach."""
+    target = unpublished[target_name]
+    entry = dataclasses.replace(ENTRIES[target_name.split(":")[0]], reach=target["reach"])
+    for column in COLUMNS:
+        for road_name, road in roads(entry.name, target["id"], target["parent"]).items():
+            check(client, people.headers[column], entry, column, road, False,
+                  f"{target_name}/{column}/{road_name}")
 
 
 @pytest.mark.parametrize("target_name", REACHABLE_TYPES)
