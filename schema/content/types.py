@@ -14,21 +14,24 @@ from resolvers.core.pages import Page
 from resolvers.loaders import Loaders
 from schema.core.common import Node, Place
 from schema.core.connections import Connection, Edge
-from schema.core.enums import Visibility
+from schema.core.enums import OpportunityStatus, Visibility
 from schema.core.federation import by_global_id
 from schema.core.info import Info
 from schema.core.localize import TranslatedText, display_locale, localized_field, text_field
 from schema.core.node import by_loader, register
-from schema.core.permissions import Staff
+from schema.core.permissions import OwningTenantEditor, Staff
 from schema.core.policy import EVERYONE, policy
 from schema.core.prefetch import prefetch_texts
 from schema.tenants.types import Tenant, tenant_of
+from schema.translations.types import Translation, translations_of
 
 
 @policy(reach=EVERYONE,
         open=("id", "kind", "startsAt", "endsAt", "onlineUrl", "visibility", "tenant", "title",
-              "description", "startsAtDisplay", "kindLabel", "place"),
-        note="reach is for a PUBLIC, PUBLISHED event")
+              "description", "startsAtDisplay", "kindLabel", "place", "status", "publishedAt",
+              "isCancelled", "cancelledAt"),
+        note="reach is for a PUBLIC, PUBLISHED event; drafts, scheduled ones (publishedAt "
+             "ahead) and other visibilities: see the visibility table")
 @strawberry.federation.type(keys=["id"])
 class Event(TranslatedText, Node):
     """Exhibitions, seminars, trainings, campaign and awareness days."""
@@ -41,14 +44,25 @@ class Event(TranslatedText, Node):
     ends_at: datetime | None
     online_url: str | None
     visibility: Visibility
+    status: OpportunityStatus = strawberry.field(
+        description="DRAFT and ARCHIVED events are seen by their society's staff only.")
+    published_at: datetime | None = strawberry.field(
+        description="When it was or will be published (later than now: scheduled).")
+    cancelled_at: datetime | None = strawberry.field(
+        description="When it was called off; a cancelled event stays visible.")
 
     @classmethod
     def of(cls, row: m.Event) -> Event:
         return cls(
             id=strawberry.ID(encode_id("Event", row.id)), row=row, kind=row.kind,
             starts_at=row.starts_at, ends_at=row.ends_at, online_url=row.online_url,
-            visibility=Visibility(row.visibility),
+            visibility=Visibility(row.visibility), status=OpportunityStatus(row.status),
+            published_at=row.published_at, cancelled_at=row.cancelled_at,
         )
+
+    @strawberry.field
+    def is_cancelled(self) -> bool:
+        return self.row.cancelled_at is not None
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: str) -> Event | None:
@@ -62,6 +76,13 @@ class Event(TranslatedText, Node):
     title = text_field("title", required=True)
 
     description = text_field("description")
+
+    @strawberry.field(permission_classes=[OwningTenantEditor],
+                      description="Every language's texts, with the source and the stale "
+                                  "translations.")
+    async def translations(self, info: Info) -> list[Translation] | None:
+        rows = await info.context.loaders.translations_by_event.load(self.row.id)
+        return translations_of(rows, m.EventTranslation.text_fields)
 
     @strawberry.field
     def starts_at_display(self, info: Info) -> str:
@@ -82,8 +103,9 @@ class Event(TranslatedText, Node):
 
 @policy(reach=EVERYONE,
         open=("id", "tags", "imageUrl", "publishedAt", "visibility", "tenant", "title",
-              "titleI18n", "summary", "body", "publishedAtDisplay"),
-        note="reach is for a PUBLIC, PUBLISHED news item")
+              "titleI18n", "summary", "body", "publishedAtDisplay", "status"),
+        note="reach is for a PUBLIC, PUBLISHED news item; drafts, scheduled ones "
+             "(publishedAt ahead) and other visibilities: see the visibility table")
 @strawberry.federation.type(keys=["id"])
 class NewsItem(TranslatedText, Node):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
@@ -93,13 +115,15 @@ class NewsItem(TranslatedText, Node):
     image_url: str | None
     published_at: datetime | None
     visibility: Visibility
+    status: OpportunityStatus = strawberry.field(
+        description="DRAFT and ARCHIVED news items are seen by their society's staff only.")
 
     @classmethod
     def of(cls, row: m.NewsItem) -> NewsItem:
         return cls(
             id=strawberry.ID(encode_id("NewsItem", row.id)), row=row, tags=list(row.tags),
             image_url=row.image_url, published_at=row.published_at,
-            visibility=Visibility(row.visibility),
+            visibility=Visibility(row.visibility), status=OpportunityStatus(row.status),
         )
 
     @classmethod
@@ -118,6 +142,13 @@ class NewsItem(TranslatedText, Node):
     summary = text_field("summary")
 
     body = text_field("body")
+
+    @strawberry.field(permission_classes=[OwningTenantEditor],
+                      description="Every language's texts, with the source and the stale "
+                                  "translations.")
+    async def translations(self, info: Info) -> list[Translation] | None:
+        rows = await info.context.loaders.translations_by_news_item.load(self.row.id)
+        return translations_of(rows, m.NewsItemTranslation.text_fields)
 
     @strawberry.field(description='Relative publication time: "قبل 3 أيام", "il y a 3 jours".')
     def published_at_display(self, info: Info) -> str | None:

@@ -1,0 +1,195 @@
+"""A hub over a fresh database (tenants synced, no demo data) for the news and event writes:
+the documents these tests send, and helpers to write through the API as an editor and to
+look at the rows behind it.
+
+The editors' lists (`editorialNews`, `editorialEvents`) live in `EditorialQueries`, which
+the root Query composes; until it does, the fixture's app adds it to its own schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import strawberry
+from sqlalchemy import event, select, update
+from starlette.testclient import TestClient
+
+import schema.build
+from hub.auth import DevKey
+from hub.db import models as m
+from hub.entry.app import create_app
+from hub.ids import decode_id
+from schema.content.drafts import EditorialQueries
+from schema.core.policy import composed
+from tests.applications.world import World, code_of, gid
+from tests.conftest import HubClient, StatementCounter, make_database, prepare
+from tests.dbtools import fetch
+from tests.principals import OTHER_TENANT, TENANT
+
+NEWS_FIELDS = """id status publishedAt visibility tags imageUrl author title summary body
+                 translations { locale field value isSource isStale }"""
+EVENT_FIELDS = """id status kind startsAt endsAt onlineUrl visibility publishedAt isCancelled
+                  cancelledAt title description place { country region city latitude
+                  longitude } translations { locale field value isSource isStale }"""
+
+CREATE_NEWS = ("mutation($input: CreateNewsItemInput!) { createNewsItem(input: $input) { "
+               + NEWS_FIELDS + " } }")
+UPDATE_NEWS = ("mutation($input: UpdateNewsItemInput!) { updateNewsItem(input: $input) { "
+               + NEWS_FIELDS + " } }")
+PUBLISH_NEWS = ("mutation($input: PublishNewsItemInput!) { publishNewsItem(input: $input) { "
+                + NEWS_FIELDS + " } }")
+ARCHIVE_NEWS = ("mutation($input: ArchiveNewsItemInput!) { archiveNewsItem(input: $input) { "
+                + NEWS_FIELDS + " } }")
+CREATE_EVENT = ("mutation($input: CreateEventInput!) { createEvent(input: $input) { "
+                + EVENT_FIELDS + " } }")
+UPDATE_EVENT = ("mutation($input: UpdateEventInput!) { updateEvent(input: $input) { "
+                + EVENT_FIELDS + " } }")
+PUBLISH_EVENT = ("mutation($input: PublishEventInput!) { publishEvent(input: $input) { "
+                 + EVENT_FIELDS + " } }")
+CANCEL_EVENT = ("mutation($input: CancelEventInput!) { cancelEvent(input: $input) { "
+                + EVENT_FIELDS + " } }")
+ARCHIVE_EVENT = ("mutation($input: ArchiveEventInput!) { archiveEvent(input: $input) { "
+                 + EVENT_FIELDS + " } }")
+
+EDITORIAL_NEWS = """query($state: EditorialState, $first: Int, $after: String) {
+  editorialNews(state: $state, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id status title } } } }"""
+EDITORIAL_EVENTS = """query($state: EditorialState) { editorialEvents(state: $state) {
+  totalCount edges { node { id status title } } } }"""
+
+
+def news_input(**overrides: Any) -> dict[str, Any]:
+    return {"texts": [{"locale": "ar", "title": "حملة تبرع بالدم",
+                       "summary": "ملخص", "body": "نص الخبر"}],
+            "tags": ["Blood", "emergency"], **overrides}
+
+
+def event_input(**overrides: Any) -> dict[str, Any]:
+    starts = datetime.now(UTC) + timedelta(days=10)
+    return {"texts": [{"locale": "fr", "title": "Formation aux premiers secours",
+                       "description": "Deux jours à Oran"}],
+            "kind": "TRAINING", "startsAt": starts.isoformat(),
+            "endsAt": (starts + timedelta(hours=6)).isoformat(),
+            "place": {"country": "dz", "city": "Oran", "latitude": 35.7, "longitude": -0.6},
+            **overrides}
+
+
+class ContentWorld(World):
+    """The applications' test world, with news and events written through the API."""
+
+    @property
+    def editor(self) -> dict[str, str]:
+        return self.staff("editor")
+
+    def create_news(self, headers: dict[str, str] | None = None, **overrides: Any
+                    ) -> dict[str, Any]:
+        result: dict[str, Any] = self.ok(CREATE_NEWS, {"input": news_input(**overrides)},
+                                         headers or self.editor)["createNewsItem"]
+        return result
+
+    def create_event(self, headers: dict[str, str] | None = None, **overrides: Any
+                     ) -> dict[str, Any]:
+        result: dict[str, Any] = self.ok(CREATE_EVENT, {"input": event_input(**overrides)},
+                                         headers or self.editor)["createEvent"]
+        return result
+
+    def publish(self, global_id: str, publish_at: datetime | None = None,
+                headers: dict[str, str] | None = None) -> dict[str, Any]:
+        type_name, _ = decode_id(global_id)
+        document, name = ((PUBLISH_NEWS, "publishNewsItem") if type_name == "NewsItem"
+                          else (PUBLISH_EVENT, "publishEvent"))
+        variables: dict[str, Any] = {"id": global_id}
+        if publish_at is not None:
+            variables["publishAt"] = publish_at.isoformat()
+        result: dict[str, Any] = self.ok(document, {"input": variables},
+                                         headers or self.editor)[name]
+        return result
+
+    def row(self, global_id: str) -> Any:
+        type_name, key = decode_id(global_id)
+        model = m.NewsItem if type_name == "NewsItem" else m.Event
+        return fetch(self.database.settings, select(model.__table__).where(model.id == key))[0]
+
+    def make_due(self, global_id: str) -> None:
+        """Time passes: a scheduled record's publication time is now behind it."""
+        type_name, key = decode_id(global_id)
+        model = m.NewsItem if type_name == "NewsItem" else m.Event
+        fetch(self.database.settings, update(model).where(model.id == key).values(
+            published_at=datetime.now(UTC) - timedelta(minutes=1)))
+
+    def rows_now(self) -> tuple[int, ...]:
+        """Every count a refused write must leave as it was."""
+        return tuple(self.count(model) for model in (
+            m.NewsItem, m.NewsItemTranslation, m.Event, m.EventTranslation, m.AuditEvent,
+            m.IdempotencyKey))
+
+    def audit_actions(self, global_id: str) -> list[str]:
+        a = m.AuditEvent
+        return [r[0] for r in fetch(self.database.settings, select(a.action).where(
+            a.object_id == global_id).order_by(a.id))]
+
+    def principals(self) -> dict[str, dict[str, str]]:
+        """Who must never see another tenant's drafts or scheduled records."""
+        volunteer = self.new_volunteer()
+        return {"anonymous": {"Accept-Language": "en"}, "volunteer": self.volunteer(volunteer),
+                "viewer": self.staff("viewer"), "other_editor": self.staff("editor",
+                                                                          OTHER_TENANT),
+                "other_admin": self.staff("admin", OTHER_TENANT)}
+
+
+def refusal(body: dict[str, Any]) -> tuple[str, str | None]:
+    """The first error's code and argument."""
+    assert body.get("errors"), body
+    extensions = body["errors"][0]["extensions"]
+    return extensions["code"], extensions.get("argument")
+
+
+@contextmanager
+def editorial_lists_wired() -> Iterator[None]:
+    """The app's schema with `EditorialQueries`, whether or not the root Query has it yet."""
+    base = schema.build.FederatedQuery
+    if EditorialQueries in base.__mro__:
+        yield
+        return
+
+    @composed(note="the root query, with the editors' lists (tests)")
+    @strawberry.type(name="Query")
+    class WiredQuery(EditorialQueries, base):  # type: ignore[valid-type,misc]
+        pass
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema.build, "FederatedQuery", WiredQuery)
+        yield
+
+
+def open_content_world(backend: str, folder: Path) -> Iterator[ContentWorld]:
+    database = make_database(backend, folder)
+    try:
+        prepare(database, demo=False)
+        with editorial_lists_wired():
+            app = create_app(database.settings)
+            counter = StatementCounter()
+            with TestClient(app) as http:
+                event.listen(app.state.hub.engine.sync_engine, "before_cursor_execute",
+                             counter)
+                tenants = dict(fetch(database.settings, select(m.Tenant.slug, m.Tenant.id)))
+                yield ContentWorld(database, HubClient(http, backend, counter), app,
+                                   DevKey.load_or_create(database.settings.dev_key_file),
+                                   tenants)
+    finally:
+        database.drop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def content(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[ContentWorld]:
+    """One database per backend for a test module; each test writes its own records."""
+    yield from open_content_world(request.param,
+                                  tmp_path_factory.mktemp(f"content-{request.param}"))
+
+
+__all__ = ["OTHER_TENANT", "TENANT", "ContentWorld", "code_of", "content", "gid", "refusal"]
