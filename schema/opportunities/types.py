@@ -16,6 +16,7 @@ from resolvers.core.loaders import KeyedLoader, now_or_later
 from resolvers.core.pages import Page
 from resolvers.loaders import Loaders
 from resolvers.opportunities.queries import opportunity_page
+from resolvers.opportunities.statuses import is_scheduled
 from schema.core.common import Contact, Node, Place
 from schema.core.connections import Connection
 from schema.core.enums import (
@@ -71,7 +72,7 @@ class Organization(Node):
               "campaign", "title", "titleI18n", "summary", "description", "category",
               "skills", "place", "startsAtDisplay", "spotsLeft", "spotsLeftDisplay",
               "formatLabel", "viewerHasSaved",
-              "viewerApplication", "acceptance", "minimumAge"),
+              "viewerApplication", "acceptance", "minimumAge", "isScheduled"),
         note="reach is for a PUBLIC, PUBLISHED opportunity; NETWORK, TENANT and drafts: "
              "see the visibility table")
 @strawberry.federation.type(keys=["id"])
@@ -122,6 +123,11 @@ class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field(description="Published with a publication time still ahead: until then "
+                                  "only the society's staff see it (always false for others).")
+    def is_scheduled(self) -> bool:
+        return is_scheduled(self.row)
 
     @strawberry.field(graphql_type=Organization | None)
     def organization(self, info: Info) -> Organization | Awaitable[Organization | None] | None:
@@ -257,8 +263,10 @@ class OpportunityConnection(Connection[Opportunity]):
         return cls.of(page)
 
 
-@policy(reach=EVERYONE, open=("id", "startsOn", "endsOn", "tenant", "title", "opportunities"),
-        note="reach is for a PUBLIC, PUBLISHED campaign")
+@policy(reach=EVERYONE, open=("id", "startsOn", "endsOn", "tenant", "title", "opportunities",
+                              "status", "visibility", "publishedAt", "isScheduled"),
+        note="reach is for a PUBLIC, PUBLISHED campaign; NETWORK, TENANT and drafts: see the "
+             "visibility table")
 @strawberry.type
 class Campaign(TranslatedText, Node):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
@@ -266,17 +274,32 @@ class Campaign(TranslatedText, Node):
     row: strawberry.Private[m.Campaign]
     starts_on: date | None
     ends_on: date | None
+    status: OpportunityStatus
+    visibility: Visibility
+    published_at: datetime | None
 
     @classmethod
     def of(cls, row: m.Campaign) -> Campaign:
         return cls(
             id=strawberry.ID(encode_id("Campaign", row.id)),
             row=row, starts_on=row.starts_on, ends_on=row.ends_on,
+            status=OpportunityStatus(row.status), visibility=Visibility(row.visibility),
+            published_at=row.published_at,
         )
 
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:
         return tenant_of(info, self.row.tenant_id)
+
+    @strawberry.field(description="Published with a publication time still ahead: until then "
+                                  "only the society's staff see it (always false for others).")
+    def is_scheduled(self) -> bool:
+        return is_scheduled(self.row)
+
+    @strawberry.field(permission_classes=[OwningTenantEditor])
+    async def translations(self, info: Info) -> list[Translation] | None:
+        rows = await info.context.loaders.translations_by_campaign.load(self.row.id)
+        return translations_of(rows, m.CampaignTranslation.text_fields)
 
     @strawberry.field
     async def title(self, info: Info) -> str:
