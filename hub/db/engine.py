@@ -12,9 +12,12 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from hub.db.models.search import register_sqlite_functions
+
 
 def make_engine(url: str, **kw: Any) -> AsyncEngine:
-    """An engine with per-backend settings: foreign keys and WAL on SQLite, a pool on PostgreSQL."""
+    """An engine with per-backend settings: foreign keys, WAL and the search index's functions
+    (its triggers call them) on SQLite, a pool on PostgreSQL."""
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kw)
 
@@ -25,6 +28,7 @@ def make_engine(url: str, **kw: Any) -> AsyncEngine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+            register_sqlite_functions(dbapi_connection)
 
         return engine
     kw.setdefault("pool_size", 10)

@@ -1,4 +1,5 @@
-"""News and event lists: newest news first, events by start time."""
+"""News and event lists: newest news first, events by start time, or either by relevance
+to a search."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from sqlalchemy import ColumnElement, func
 from hub.db.models import Event, NewsItem
 from resolvers.context import RequestContext
 from resolvers.core.pages import Ordering, Page, PageList
+from resolvers.search.match import matching
+from resolvers.search.query import TextSearch
+from resolvers.search.ranking import by_relevance, ranked
 
 NEWS_ORDERING = Ordering("NewsItem", (NewsItem.published_at, NewsItem.id), descending=True)
 EVENT_ORDERING = Ordering("Event", (Event.starts_at, Event.id), descending=False)
@@ -20,6 +24,7 @@ EVENT_ORDERING = Ordering("Event", (Event.starts_at, Event.id), descending=False
 class NewsFilter:
     tenant_ids: tuple[int, ...] | None = None
     tags: tuple[str, ...] | None = None
+    search: TextSearch | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,7 @@ class EventFilter:
     tenant_ids: tuple[int, ...] | None = None
     starts_from: datetime | None = None
     starts_to: datetime | None = None
+    search: TextSearch | None = None
 
 
 def news_clauses(f: NewsFilter | None) -> Sequence[ColumnElement[bool]]:
@@ -41,6 +47,8 @@ def news_clauses(f: NewsFilter | None) -> Sequence[ColumnElement[bool]]:
 
         text = cast(NewsItem.tags, String)
         clauses.append(or_(*(text.contains(_json_string(tag)) for tag in f.tags)))
+    if f.search is not None:
+        clauses.append(matching(f.search, "news_item", NewsItem.id))
     return clauses
 
 
@@ -61,6 +69,8 @@ def event_clauses(f: EventFilter | None) -> Sequence[ColumnElement[bool]]:
         clauses.append(func.coalesce(Event.ends_at, Event.starts_at) >= f.starts_from)
     if f.starts_to is not None:
         clauses.append(Event.starts_at < f.starts_to)
+    if f.search is not None:
+        clauses.append(matching(f.search, "event", Event.id))
     return clauses
 
 
@@ -72,15 +82,25 @@ TENANT_EVENTS = PageList("events:tenant", Event, EVENT_ORDERING, event_clauses, 
 
 async def news_page(
     ctx: RequestContext, *, first: int | None, after: str | None,
-    filter: NewsFilter | None = None, tenant_id: int | None = None,
+    filter: NewsFilter | None = None, tenant_id: int | None = None, order: str | None = None,
 ) -> Page[NewsItem]:
+    """Newest first (`order` NEWEST, the default without a search) or most relevant first
+    (RELEVANCE, the default with one)."""
     of = NEWS if tenant_id is None else TENANT_NEWS
+    search = filter.search if filter is not None else None
+    if by_relevance(search, order) and search is not None:
+        of = ranked(of, search, "news_item")
     return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)
 
 
 async def event_page(
     ctx: RequestContext, *, first: int | None, after: str | None,
-    filter: EventFilter | None = None, tenant_id: int | None = None,
+    filter: EventFilter | None = None, tenant_id: int | None = None, order: str | None = None,
 ) -> Page[Event]:
+    """By start time (`order` START, the default without a search) or most relevant first
+    (RELEVANCE, the default with one)."""
     of = EVENTS if tenant_id is None else TENANT_EVENTS
+    search = filter.search if filter is not None else None
+    if by_relevance(search, order) and search is not None:
+        of = ranked(of, search, "event")
     return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)

@@ -11,7 +11,16 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_, union_all
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    func,
+    literal,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute
 
 from hub.paging import PageRequest, encode_cursor
@@ -24,12 +33,23 @@ Filters = Callable[[Any], Sequence[ColumnElement[bool]]]
 
 
 @dataclass(frozen=True, slots=True)
+class Joined:
+    """Where sort columns that are not the rows' own come from, joined to the rows: a
+    relevance list sorts by scores computed per record (resolvers/search/ranking.py)."""
+
+    target: FromClause
+    on: ColumnElement[bool]
+    columns: tuple[ColumnElement[Any], ...]  # selected beside the rows' columns
+
+
+@dataclass(frozen=True, slots=True)
 class Ordering:
     """The sort of a list: its columns (the last one unique) in one direction."""
 
     kind: str  # written into cursors, so a cursor of one list is refused by another
-    columns: tuple[InstrumentedAttribute[Any], ...]
+    columns: tuple[InstrumentedAttribute[Any] | ColumnElement[Any], ...]
     descending: bool
+    joined: Joined | None = None
 
     @property
     def shape(self) -> tuple[type, ...]:
@@ -38,7 +58,7 @@ class Ordering:
         )
 
     def values(self, row: Any) -> tuple[Any, ...]:
-        return tuple(getattr(row, c.key) for c in self.columns)
+        return tuple(getattr(row, str(c.key)) for c in self.columns)
 
     def cursor(self, row: Any) -> str:
         return encode_cursor(self.kind, self.values(row))
@@ -105,8 +125,13 @@ class PageLoader(DataLoader[Any, Any]):
         self.counts = CountLoader(db, model, scope, filters, owner)
 
     def _select(self, key: PageKey, *extra: Any) -> Select[Any]:
-        stmt = select(self.model.__table__, *extra).where(self.scope,
-                                                           *self.filters(key.filters))
+        joined = self.ordering.joined
+        if joined is None:
+            stmt = select(self.model.__table__, *extra)
+        else:
+            stmt = select(self.model.__table__, *joined.columns, *extra).join_from(
+                self.model.__table__, joined.target, joined.on)
+        stmt = stmt.where(self.scope, *self.filters(key.filters))
         if self.owner is not None:
             stmt = stmt.where(self.owner == key.owner)
         if key.request.after is not None:

@@ -8,11 +8,13 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
-from hub.db.models import Opportunity, OpportunitySkill, OpportunityTranslation
+from hub.db.models import Opportunity, OpportunitySkill
 from resolvers.context import RequestContext
 from resolvers.core.pages import Ordering, Page, PageList
-from resolvers.core.search import like_pattern
 from resolvers.opportunities.taxonomy import check_codes
+from resolvers.search.match import matching
+from resolvers.search.query import TextSearch
+from resolvers.search.ranking import by_relevance, ranked
 
 ORDERING = Ordering("Opportunity", (Opportunity.id,), descending=True)
 
@@ -31,7 +33,7 @@ class OpportunityFilter:
     emergency_only: bool = False
     starts_after: datetime | None = None
     starts_before: datetime | None = None
-    search: str | None = None
+    search: TextSearch | None = None  # words in any language's texts (resolvers/search)
 
 
 def filter_clauses(f: OpportunityFilter | None) -> Sequence[ColumnElement[bool]]:
@@ -72,19 +74,8 @@ def filter_clauses(f: OpportunityFilter | None) -> Sequence[ColumnElement[bool]]
         clauses.append(Opportunity.starts_at >= f.starts_after)
     if f.starts_before is not None:
         clauses.append(Opportunity.starts_at < f.starts_before)
-    if f.search:
-        pattern = like_pattern(f.search)
-        clauses.append(
-            exists(
-                select(OpportunityTranslation.opportunity_id).where(
-                    OpportunityTranslation.opportunity_id == Opportunity.id,
-                    or_(
-                        OpportunityTranslation.title.ilike(pattern, escape="\\"),
-                        OpportunityTranslation.summary.ilike(pattern, escape="\\"),
-                    ),
-                )
-            )
-        )
+    if f.search is not None:
+        clauses.append(matching(f.search, "opportunity", Opportunity.id))
     return clauses
 
 
@@ -104,7 +95,10 @@ async def opportunity_page(
     filter: OpportunityFilter | None = None,
     tenant_id: int | None = None,
     campaign_id: int | None = None,
+    order: str | None = None,
 ) -> Page[Opportunity]:
+    """A page of opportunities: newest first (`order` NEWEST, the default without a
+    search) or most relevant first (RELEVANCE, the default with one)."""
     if filter is not None:
         await check_codes(ctx, categories=filter.categories, skills=filter.skills)
     if tenant_id is not None:
@@ -113,4 +107,8 @@ async def opportunity_page(
         owner, value = "campaign", campaign_id
     else:
         owner, value = "root", None
-    return await ctx.page(LISTS[owner], first=first, after=after, owner=value, filter=filter)
+    of = LISTS[owner]
+    search = filter.search if filter is not None else None
+    if by_relevance(search, order) and search is not None:
+        of = ranked(of, search, "opportunity")
+    return await ctx.page(of, first=first, after=after, owner=value, filter=filter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 import strawberry
 
@@ -11,8 +12,19 @@ from hub.i18n import messages as msg
 from hub.ids import decode_id
 from resolvers.context import RequestContext
 from resolvers.opportunities.queries import OpportunityFilter
+from resolvers.search.query import text_search
 from schema.core.enums import OpportunityFormat
 from schema.core.inputs import checked_list, checked_search
+
+
+@strawberry.enum(description=(
+    "The order of opportunities. RELEVANCE: best matches of `search` first (the default "
+    "with a search, and only with one); a hit in the caller's languages ranks above the "
+    "same hit in another, a title above a summary above a description. NEWEST: newest "
+    "first (the default without a search)."))
+class OpportunityOrder(StrEnum):
+    RELEVANCE = "RELEVANCE"
+    NEWEST = "NEWEST"
 
 
 @strawberry.input(name="OpportunityFilter")
@@ -29,13 +41,16 @@ class OpportunityFilterInput:
     starts_after: datetime | None = None
     starts_before: datetime | None = None
     search: str | None = strawberry.field(
-        default=None, description="Words in the title or summary, in any language.")
+        default=None, description="Words to find in the title, summary or description, in "
+        "any language of the opportunity: every word must match (by its stem in Arabic, "
+        "French and English; case, accents, harakat, tatweel and hamza forms do not count). "
+        "At most 200 characters; punctuation alone finds nothing.")
 
     def resolve(self, ctx: RequestContext) -> OpportunityFilter:
         countries = checked_list(self.countries, "countries")
         if countries is not None:
             countries = tuple(c.upper() for c in countries)
-        search = checked_search(self.search)
+        search = text_search(ctx, checked_search(self.search))
         for moment, name in ((self.starts_after, "startsAfter"),
                              (self.starts_before, "startsBefore")):
             if moment is not None and moment.tzinfo is None:
