@@ -110,7 +110,7 @@ def not_cancelled(kind: Kind, row: Any) -> None:
         raise Conflict(pub_msg.EVENT_CANCELLED)
 
 
-async def change(tx: Tx, kind: Kind, row: Any, **values: Any) -> None:
+async def change(tx: Tx, kind: Kind, row: Any, /, **values: Any) -> None:
     """The record's row as the caller saw it (its status; an event not cancelled) gets
     `values`, or a CONFLICT: someone else moved it first."""
     model = kind.model

@@ -133,11 +133,11 @@ class ContentWorld(World):
             a.object_id == global_id).order_by(a.id))]
 
     def principals(self) -> dict[str, dict[str, str]]:
-        """Who must never see another tenant's drafts or scheduled records."""
+        """Who must never see a tenant's drafts or scheduled records (its viewers see the
+        scheduled ones: they are its staff)."""
         volunteer = self.new_volunteer()
         return {"anonymous": {"Accept-Language": "en"}, "volunteer": self.volunteer(volunteer),
-                "viewer": self.staff("viewer"), "other_editor": self.staff("editor",
-                                                                          OTHER_TENANT),
+                "other_editor": self.staff("editor", OTHER_TENANT),
                 "other_admin": self.staff("admin", OTHER_TENANT)}
 
 
