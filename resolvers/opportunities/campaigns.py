@@ -89,8 +89,9 @@ class CreateCampaign(Write[CampaignEditing, int]):
         tx.session.add(row)
         await tx.session.flush()
         campaign_id = int(row.id)
-        await write_texts(tx, TRANSLATABLE["Campaign"], campaign_id, target.tenant_id,
-                          target.texts)
+        with under_input():  # a new language without a title
+            await write_texts(tx, TRANSLATABLE["Campaign"], campaign_id, target.tenant_id,
+                              target.texts)
         tx.audit("create_campaign", "Campaign", encode_id("Campaign", campaign_id),
                  tenant_id=target.tenant_id, fields=self.given.given())
         return campaign_id
@@ -117,7 +118,8 @@ class UpdateCampaign(Write[CampaignEditing, int]):
         await tx.session.execute(update(m.Campaign).where(m.Campaign.id == row.id)
                                  .values(updated_at=utcnow(), **target.values)
                                  .execution_options(**NO_SYNC))
-        await write_texts(tx, TRANSLATABLE["Campaign"], row.id, row.tenant_id, target.texts)
+        with under_input():  # a new language without a title
+            await write_texts(tx, TRANSLATABLE["Campaign"], row.id, row.tenant_id, target.texts)
         tx.audit("update_campaign", "Campaign", encode_id("Campaign", row.id),
                  tenant_id=row.tenant_id, fields=self.given.given())
         tx.changed(CAMPAIGN.loader, row.id)

@@ -291,8 +291,9 @@ class CreateOpportunity(Write[Editing, int]):
         tx.session.add(row)
         await tx.session.flush()
         opportunity_id = int(row.id)
-        await write_texts(tx, TRANSLATABLE["Opportunity"], opportunity_id, target.tenant_id,
-                          target.texts)
+        with under_input():  # a new language without a title
+            await write_texts(tx, TRANSLATABLE["Opportunity"], opportunity_id, target.tenant_id,
+                              target.texts)
         await _write_skills(tx, target, opportunity_id)
         tx.audit("create_opportunity", "Opportunity", encode_id("Opportunity", opportunity_id),
                  tenant_id=target.tenant_id, fields=self.given.given())
@@ -332,7 +333,8 @@ class UpdateOpportunity(Write[Editing, int]):
         await tx.session.execute(update(Opp).where(Opp.id == row.id)
                                  .values(updated_at=utcnow(), **values)
                                  .execution_options(**NO_SYNC))
-        await write_texts(tx, TRANSLATABLE["Opportunity"], row.id, row.tenant_id, target.texts)
+        with under_input():  # a new language without a title
+            await write_texts(tx, TRANSLATABLE["Opportunity"], row.id, row.tenant_id, target.texts)
         await _write_skills(tx, target, row.id)
         tx.audit("update_opportunity", "Opportunity", encode_id("Opportunity", row.id),
                  tenant_id=row.tenant_id, fields=self.given.given())

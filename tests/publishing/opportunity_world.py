@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import pytest
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from hub.db import models as m
 from tests.applications.world import OTHER_TENANT, TENANT, World, code_of, gid, open_world
@@ -59,7 +59,11 @@ class EditorialWorld(World):
     campaigns: dict[str, int]
 
     def counts(self) -> dict[str, int]:
-        return {model.__name__: self.count(model) for model in WRITTEN}
+        """The rows of every table these writes touch, in one statement."""
+        counted = fetch(self.database.settings, select(*(
+            select(func.count()).select_from(model).scalar_subquery().label(model.__name__)
+            for model in WRITTEN)))[0]
+        return dict(counted._mapping)
 
     def row(self, model: Any, key: int) -> dict[str, Any]:
         found = fetch(self.database.settings, select(model.__table__).where(model.id == key))
