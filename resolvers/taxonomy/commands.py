@@ -53,9 +53,11 @@ class SetTerm(Write[TermEdit, str]):
 
     async def allow(self, ctx: RequestContext) -> TermEdit:
         federation_admin(ctx)
-        return TermEdit(self.code, {}, self.position)
+        return TermEdit(self.code, {}, self.position)  # the input is cleaned by `validate`
 
     def validate(self, target: TermEdit) -> TermEdit:
+        """The command's own input, cleaned (the labels' merge with the stored ones, and
+        the check that one remains, happen in `apply`, under the row's lock)."""
         return TermEdit(checked_code(self.code, "input.code"),
                         checked_labels(self.labels, "input.labels"),
                         checked_position(self.position, "input.position"))
