@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hub.db import models as m
+from hub.i18n import messages as msg
 from resolvers.core.loaders import RowByKeyLoader
-from resolvers.taxonomy import messages as msg
 
 if TYPE_CHECKING:
     from resolvers.loaders import Loaders
@@ -29,5 +29,5 @@ class Taxonomy:
 
 
 CATEGORIES = Taxonomy("Category", m.Category, lambda loaders: loaders.category_by_code,
-                      msg.NO_SUCH_CATEGORY)
-SKILLS = Taxonomy("Skill", m.Skill, lambda loaders: loaders.skill_by_code, msg.NO_SUCH_SKILL)
+                      msg.UNKNOWN_CATEGORY)
+SKILLS = Taxonomy("Skill", m.Skill, lambda loaders: loaders.skill_by_code, msg.UNKNOWN_SKILL)

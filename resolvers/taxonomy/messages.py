@@ -16,10 +16,15 @@ FEDERATION_ADMINS_ONLY: Final = N_(
 BAD_CODE: Final = N_(
     "“%(code)s” is not a valid code: 2 to 48 lowercase letters, digits, “-” or “_”, "
     "starting with a letter.")
+# A new record naming a retired code (resolvers/opportunities/taxonomy.py check_active_codes;
+# an unknown code is hub.i18n.messages.UNKNOWN_CATEGORY / UNKNOWN_SKILL).
 # TRANSLATORS: code is a category code such as first-aid.
-NO_SUCH_CATEGORY: Final = N_("There is no category “%(code)s”.")
+RETIRED_CATEGORY: Final = N_(
+    "The category “%(code)s” is retired: records that have it keep it, new ones may not "
+    "take it.")
 # TRANSLATORS: code is a skill code such as first-aid.
-NO_SUCH_SKILL: Final = N_("There is no skill “%(code)s”.")
+RETIRED_SKILL: Final = N_(
+    "The skill “%(code)s” is retired: records that have it keep it, new ones may not take it.")
 
 # Labels
 # TRANSLATORS: locale is what the client sent as a language tag, e.g. "xx".
@@ -45,7 +50,7 @@ POSITION_RANGE: Final = Plural(
 CREATED_MEANWHILE: Final = N_("“%(code)s” was created by someone else meanwhile; send it again.")
 
 MESSAGES: Final = (
-    FEDERATION_ADMINS_ONLY, BAD_CODE, NO_SUCH_CATEGORY, NO_SUCH_SKILL, UNKNOWN_LOCALE,
+    FEDERATION_ADMINS_ONLY, BAD_CODE, RETIRED_CATEGORY, RETIRED_SKILL, UNKNOWN_LOCALE,
     LOCALE_TWICE, LABEL_TOO_LONG, TOO_MANY_LABELS, LABEL_REQUIRED, POSITION_RANGE,
     CREATED_MEANWHILE,
 )
