@@ -12,13 +12,15 @@ from resolvers.core.database import RequestDatabase
 from resolvers.inquiries.loaders import InquiryLoaders
 from resolvers.notifications.loaders import NotificationLoaders
 from resolvers.opportunities.loaders import OpportunityLoaders
+from resolvers.taxonomy.loaders import TaxonomyLoaders
 from resolvers.volunteers.loaders import VolunteerLoaders
 
 
-class Loaders(OpportunityLoaders, ContentLoaders, VolunteerLoaders, ApplicationLoaders,
-              InquiryLoaders, NotificationLoaders):
+class Loaders(OpportunityLoaders, TaxonomyLoaders, ContentLoaders, VolunteerLoaders,
+              ApplicationLoaders, InquiryLoaders, NotificationLoaders):
     def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
         OpportunityLoaders.__init__(self, db, scope_for, volunteer_id)
+        TaxonomyLoaders.__init__(self, db, scope_for, volunteer_id)
         ContentLoaders.__init__(self, db, scope_for, volunteer_id)
         VolunteerLoaders.__init__(self, db, scope_for, volunteer_id)
         ApplicationLoaders.__init__(self, db, scope_for, volunteer_id)

@@ -16,6 +16,7 @@ from hub.errors import BadUserInput
 from hub.i18n import messages as msg
 from resolvers.context import RequestContext
 from resolvers.core.loaders import RowByKeyLoader
+from resolvers.taxonomy import messages as taxonomy_msg
 
 
 class _Lookup(NamedTuple):
@@ -43,15 +44,20 @@ async def check_codes(ctx: RequestContext, *, categories: Sequence[str] | None =
 
 
 async def check_active_codes(ctx: RequestContext, *, categories: Sequence[str] | None = None,
-                             skills: Sequence[str] | None = None) -> None:
+                             skills: Sequence[str] | None = None,
+                             category_argument: str = "category",
+                             skills_argument: str = "skills") -> None:
     """For a record being written: every code names a row, and none is retired (a retired
     code stays on the records that have it, but no new record takes it)."""
-    await check_codes(ctx, categories=categories, skills=skills)
-    for loader, codes, argument, msgid in (
-            (ctx.loaders.category_by_code, categories, "category", msg.UNKNOWN_CATEGORY),
-            (ctx.loaders.skill_by_code, skills, "skills", msg.UNKNOWN_SKILL)):
-        if not codes:
-            continue
-        for code, row in zip(codes, await loader.load_many(list(codes)), strict=True):
-            if row is not None and not row.active:
-                raise BadUserInput(msgid, argument=argument, code=code)
+    lookups = [(ctx.loaders.category_by_code, categories, category_argument, msg.UNKNOWN_CATEGORY,
+                taxonomy_msg.RETIRED_CATEGORY),
+               (ctx.loaders.skill_by_code, skills, skills_argument, msg.UNKNOWN_SKILL,
+                taxonomy_msg.RETIRED_SKILL)]
+    found = await asyncio.gather(*(loader.load_many(list(codes or ()))
+                                   for loader, codes, *_ in lookups))
+    for (_, codes, argument, unknown, retired), rows in zip(lookups, found, strict=True):
+        for code, row in zip(codes or (), rows, strict=True):
+            if row is None:
+                raise BadUserInput(unknown, argument=argument, code=code)
+            if not row.active:
+                raise BadUserInput(retired, argument=argument, code=code)

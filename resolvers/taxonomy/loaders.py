@@ -10,8 +10,7 @@ loaders (weakly: they go with the request)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from typing import Any
 
 from sqlalchemy import func, or_, select
 
@@ -21,9 +20,6 @@ from hub.db.types import utcnow
 from resolvers.core.database import RequestDatabase
 from resolvers.core.loaders import CountByKeyLoader, KeyedLoader, RowByKeyLoader, record_of
 from resolvers.taxonomy.kinds import CATEGORIES, SKILLS, Taxonomy
-
-if TYPE_CHECKING:
-    from resolvers.context import RequestContext
 
 ALL = "all"  # the one key of a taxonomy's list loader
 
@@ -64,25 +60,19 @@ class PublishedCountByCategoryLoader(CountByKeyLoader):
 
 
 class TaxonomyLoaders:
-    def __init__(self, ctx: RequestContext) -> None:
-        loaders = ctx.loaders
-        self.rows = {
-            kind.name: TaxonomyRowsLoader(ctx.db, kind.model, kind.by_code(loaders))
+    """The request's taxonomy loaders; composed after `OpportunityLoaders`, whose by-code
+    loaders they prime."""
+
+    category_by_code: RowByKeyLoader
+    skill_by_code: RowByKeyLoader
+
+    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
+        self.taxonomy_rows = {
+            kind.name: TaxonomyRowsLoader(db, kind.model, kind.by_code(self))  # type: ignore[arg-type]
             for kind in (CATEGORIES, SKILLS)
         }
         self.published_count_by_category = PublishedCountByCategoryLoader(
-            ctx.db, ctx.scope.rows(m.Opportunity))
+            db, scope_for(m.Opportunity))
 
-    def rows_of(self, kind: Taxonomy) -> TaxonomyRowsLoader:
-        return self.rows[kind.name]
-
-
-_OF_REQUEST: WeakKeyDictionary[Any, TaxonomyLoaders] = WeakKeyDictionary()
-
-
-def taxonomy_loaders(ctx: RequestContext) -> TaxonomyLoaders:
-    """The request's taxonomy loaders (made on first use)."""
-    found = _OF_REQUEST.get(ctx.loaders)
-    if found is None:
-        found = _OF_REQUEST[ctx.loaders] = TaxonomyLoaders(ctx)
-    return found
+    def taxonomy_rows_of(self, kind: Taxonomy) -> TaxonomyRowsLoader:
+        return self.taxonomy_rows[kind.name]
