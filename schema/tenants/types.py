@@ -9,19 +9,22 @@ import strawberry
 from hub.db.models import Tenant as TenantRow
 from hub.i18n import Served
 from hub.ids import encode_id
-from resolvers.content.queries import event_page, news_page
+from resolvers.content.queries import EventFilter, NewsFilter, event_page, news_page
 from resolvers.opportunities.queries import opportunity_page
+from resolvers.search.query import text_search
 from schema.core.common import LocalizedString, Node
 from schema.core.enums import TenantKind
 from schema.core.federation import by_global_id
 from schema.core.info import FieldLocale, Info
+from schema.core.inputs import checked_search
 from schema.core.localize import served_name
 from schema.core.node import register
 from schema.core.policy import EVERYONE, policy
 
 if TYPE_CHECKING:
+    from schema.content.queries import EventOrder, NewsOrder
     from schema.content.types import EventConnection, NewsConnection
-    from schema.opportunities.inputs import OpportunityFilterInput
+    from schema.opportunities.inputs import OpportunityFilterInput, OpportunityOrder
     from schema.opportunities.types import OpportunityConnection
 
 Lazy = strawberry.lazy
@@ -92,31 +95,42 @@ class Tenant(Node):
         after: str | None = None,
         filter: Annotated[OpportunityFilterInput, Lazy("schema.opportunities.inputs")]
         | None = None,
+        order_by: Annotated[OpportunityOrder, Lazy("schema.opportunities.inputs")]
+        | None = None,
     ) -> Annotated[OpportunityConnection, Lazy("schema.opportunities.types")]:
         from schema.opportunities.types import OpportunityConnection
 
         spec = filter.resolve(info.context) if filter else None
         page = await opportunity_page(
-            info.context, first=first, after=after, filter=spec, tenant_id=self.row.id
+            info.context, first=first, after=after, filter=spec, tenant_id=self.row.id,
+            order=order_by.value if order_by else None,
         )
         return await OpportunityConnection.prefetched(info, page)
 
     @strawberry.field
     async def news(
-        self, info: Info, first: int | None = 20, after: str | None = None
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        search: str | None = None,
+        order_by: Annotated[NewsOrder, Lazy("schema.content.queries")] | None = None,
     ) -> Annotated[NewsConnection, Lazy("schema.content.types")]:
         from schema.content.types import NewsConnection
 
-        page = await news_page(info.context, first=first, after=after, tenant_id=self.row.id)
+        spec = NewsFilter(search=text_search(info.context, checked_search(search)))
+        page = await news_page(info.context, first=first, after=after, filter=spec,
+                               tenant_id=self.row.id, order=order_by.value if order_by else None)
         return await NewsConnection.prefetched(info, page)
 
     @strawberry.field
     async def events(
-        self, info: Info, first: int | None = 20, after: str | None = None
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        search: str | None = None,
+        order_by: Annotated[EventOrder, Lazy("schema.content.queries")] | None = None,
     ) -> Annotated[EventConnection, Lazy("schema.content.types")]:
         from schema.content.types import EventConnection
 
-        page = await event_page(info.context, first=first, after=after, tenant_id=self.row.id)
+        spec = EventFilter(search=text_search(info.context, checked_search(search)))
+        page = await event_page(info.context, first=first, after=after, filter=spec,
+                                tenant_id=self.row.id, order=order_by.value if order_by else None)
         return await EventConnection.prefetched(info, page)
 
 
