@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 
-from tests.search.corpus import OTHER_TENANT, TENANT, SearchWorld, add_opportunity, open_search_world
+from hub.ids import decode_id, encode_id
+from tests.search.corpus import (
+    OTHER_TENANT,
+    TENANT,
+    SearchWorld,
+    add_opportunity,
+    open_search_world,
+)
 
 PAGE = """query($s: String, $first: Int, $after: String, $order: OpportunityOrder) {
   opportunities(first: $first, after: $after, filter: {search: $s}, orderBy: $order) {
@@ -37,8 +44,6 @@ def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def add(corpus: SearchWorld, texts: dict[str, tuple[str, str | None, str | None]],
         **fields: Any) -> str:
-    from hub.ids import encode_id
-
     return encode_id("Opportunity", asyncio.run(add_opportunity(corpus.world, texts, **fields)))
 
 
@@ -101,8 +106,6 @@ def test_relevance_pages_have_no_duplicates_or_gaps(corpus: SearchWorld) -> None
 
 
 def _key(global_id: str) -> int:
-    from hub.ids import decode_id
-
     return decode_id(global_id)[1]
 
 
