@@ -9,6 +9,7 @@ import strawberry
 
 from schema.applications.mutations import ApplicationMutations
 from schema.applications.queries import ApplicationQueries
+from schema.content.drafts import EditorialQueries
 from schema.content.mutations import ContentMutations
 from schema.content.queries import ContentQueries
 from schema.content.types import Event, NewsItem
@@ -34,7 +35,8 @@ from schema.volunteers.types import Volunteer
 @composed(note="every root field answers with what the caller may read")
 @strawberry.type
 class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, ContentQueries,
-            TaxonomyQueries, VolunteerQueries, ApplicationQueries, InquiryQueries):
+            EditorialQueries, TaxonomyQueries, VolunteerQueries, ApplicationQueries,
+            InquiryQueries):
     pass
 
 

@@ -8,23 +8,18 @@ the root Query composes; until it does, the fixture's app adds it to its own sch
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import strawberry
 from sqlalchemy import event, select, update
 from starlette.testclient import TestClient
 
-import schema.build
 from hub.auth import DevKey
 from hub.db import models as m
 from hub.entry.app import create_app
 from hub.ids import decode_id
-from schema.content.drafts import EditorialQueries
-from schema.core.policy import composed
 from tests.applications.world import World, code_of, gid
 from tests.conftest import HubClient, StatementCounter, make_database, prepare
 from tests.dbtools import fetch
@@ -148,38 +143,17 @@ def refusal(body: dict[str, Any]) -> tuple[str, str | None]:
     return extensions["code"], extensions.get("argument")
 
 
-@contextmanager
-def editorial_lists_wired() -> Iterator[None]:
-    """The app's schema with `EditorialQueries`, whether or not the root Query has it yet."""
-    base = schema.build.FederatedQuery
-    if EditorialQueries in base.__mro__:
-        yield
-        return
-
-    @composed(note="the root query, with the editors' lists (tests)")
-    @strawberry.type(name="Query")
-    class WiredQuery(EditorialQueries, base):  # type: ignore[valid-type,misc]
-        pass
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(schema.build, "FederatedQuery", WiredQuery)
-        yield
-
-
 def open_content_world(backend: str, folder: Path) -> Iterator[ContentWorld]:
     database = make_database(backend, folder)
     try:
         prepare(database, demo=False)
-        with editorial_lists_wired():
-            app = create_app(database.settings)
-            counter = StatementCounter()
-            with TestClient(app) as http:
-                event.listen(app.state.hub.engine.sync_engine, "before_cursor_execute",
-                             counter)
-                tenants = dict(fetch(database.settings, select(m.Tenant.slug, m.Tenant.id)))
-                yield ContentWorld(database, HubClient(http, backend, counter), app,
-                                   DevKey.load_or_create(database.settings.dev_key_file),
-                                   tenants)
+        app = create_app(database.settings)
+        counter = StatementCounter()
+        with TestClient(app) as http:
+            event.listen(app.state.hub.engine.sync_engine, "before_cursor_execute", counter)
+            tenants = dict(fetch(database.settings, select(m.Tenant.slug, m.Tenant.id)))
+            yield ContentWorld(database, HubClient(http, backend, counter), app,
+                               DevKey.load_or_create(database.settings.dev_key_file), tenants)
     finally:
         database.drop()
 
