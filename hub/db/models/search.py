@@ -22,7 +22,6 @@ from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
 from sqlalchemy import TableClause, column, table
-from sqlalchemy.dialects.postgresql import TSVECTOR
 
 # Marks dropped after the compatibility decomposition (NFKD): Latin accents, Arabic harakat,
 # superscript alef and Quranic signs, the tatweel. Decomposing first also turns أ إ آ into
@@ -132,11 +131,6 @@ class SearchTable:
     def fts(self) -> str:
         """SQLite's FTS5 table of this record type."""
         return f"search_{self.entity}"
-
-    def vectors(self) -> TableClause:
-        """PostgreSQL: the translation table seen as its search columns."""
-        return table(self.translation, column(self.key), column("locale"),
-                     column("search_vector", TSVECTOR))
 
     def documents(self) -> TableClause:
         """SQLite: the FTS5 table (rowid = search_row.id)."""

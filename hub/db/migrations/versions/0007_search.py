@@ -13,6 +13,13 @@ tables keep them right on every insert, update and delete; existing rows are ind
 batches. A later migration that rebuilds a translation table in batch mode drops its
 triggers and must create them again.
 
+Requests run under row-level security, where PostgreSQL never uses an index for an operator
+that is not leakproof, and `@@` is not: a search would read every translation row. So the
+matching runs in `tatawwu_search_<entity>(words)`, a SECURITY DEFINER function (the
+owner's policy lets it use the GIN index) that answers (record_id, locale, rank) only for
+records the request may read: it applies a copy of the records' row policy (0006) itself.
+The caller's own scope and row security apply again to the records it joins.
+
 The SQL normalization repeats hub.db.models.search.normalize step by step (a test holds
 them equal on a table of strings): NFKC, lower case (ICU's root locale, whatever the
 database's own locale), NFKD, marks and tatweel dropped, letters and digits folded, NFC.
@@ -63,6 +70,26 @@ RETURN CASE lower(split_part(locale, '-', 1))
   WHEN 'en' THEN 'pg_catalog.english'::regconfig
   ELSE 'pg_catalog.simple'::regconfig END
 """
+_DUE = "(p.published_at IS NULL OR p.published_at <= now())"
+RECORD_POLICY = f"""
+  (p.visibility = 'PUBLIC' AND p.status = 'PUBLISHED' AND {_DUE})
+  OR (p.visibility = 'NETWORK' AND p.status = 'PUBLISHED' AND {_DUE} AND tatawwu_network())
+  OR p.tenant_id = ANY (tatawwu_readable())"""
+CONFIGS = ("arabic", "french", "english", "simple")
+
+
+def _search_function(entity: str, table: str, key: str) -> str:
+    arms = "\n  UNION ALL\n".join(
+        f"  SELECT t.{key}, t.locale::text, "
+        f"ts_rank_cd(t.search_vector, plainto_tsquery('{c}', words), 1)\n"
+        f"  FROM {table} t WHERE t.search_vector @@ plainto_tsquery('{c}', words)\n"
+        f"    AND tatawwu_search_config(t.locale) = 'pg_catalog.{c}'::regconfig\n"
+        f"    AND EXISTS (SELECT 1 FROM {entity} p WHERE p.id = t.{key} AND ({RECORD_POLICY}))"
+        for c in CONFIGS)
+    return (f"CREATE OR REPLACE FUNCTION tatawwu_search_{entity}(words text)\n"
+            "RETURNS TABLE (record_id bigint, locale text, rank real)\n"
+            "LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = pg_catalog, public\n"
+            f"ROWS 200 AS $$\n{arms}\n$$")
 
 
 def _is_postgres() -> bool:
@@ -85,6 +112,8 @@ def _postgres_upgrade() -> None:
         op.execute(f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
                    f"GENERATED ALWAYS AS ({_vector(fields)}) STORED")
         op.execute(f"CREATE INDEX search_vector_{table} ON {table} USING gin (search_vector)")
+    for entity, table, key, *_fields in TABLES:
+        op.execute(_search_function(entity, table, key))
 
 
 def _sqlite_row(entity: str, key: str, which: str, fields: Sequence[str | None]) -> str:
@@ -160,7 +189,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if _is_postgres():
-        for _entity, table, _key, *_fields in TABLES:
+        for entity, table, _key, *_fields in TABLES:
+            op.execute(f"DROP FUNCTION IF EXISTS tatawwu_search_{entity}(text)")
             op.execute(f"DROP INDEX IF EXISTS search_vector_{table}")
             op.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")
         op.execute("DROP FUNCTION IF EXISTS tatawwu_search_normalize(text)")
