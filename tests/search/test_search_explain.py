@@ -60,8 +60,8 @@ async def _fill(database: Database) -> None:
 async def _plans(database: Database, statement: Any) -> tuple[list[Any], list[str]]:
     """Rows of `statement` run as a request would (role, row security), and the plans of
     every statement it ran, functions' included."""
-    sql = str(statement.compile(dialect=postgresql.dialect(),
-                                compile_kwargs={"literal_binds": True}))
+    dialect: Any = postgresql.dialect
+    sql = str(statement.compile(dialect=dialect(), compile_kwargs={"literal_binds": True}))
     engine = make_engine(database.settings.database_url)
     try:
         async with engine.connect() as conn:
