@@ -83,6 +83,7 @@ test: lint $(STAMP_IDE) $(STAMP_FEDERATION) chromium
 lock: $(STAMP_DEV)
 	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) -o requirements/runtime.txt
 	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) --extra dev -o requirements/dev.txt
+	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) --extra otel -o requirements/otel.txt
 	$(BIN)/uv pip compile $(LOCK_INPUTS) $(LOCK_FLAGS) --extra dev --extra bench \
 		-o requirements/bench.txt
 
