@@ -21,7 +21,7 @@ from packaging.version import Version
 
 from tests.paths import ROOT
 
-LOCKS = {"runtime": (), "dev": ("dev",), "bench": ("dev", "bench")}
+LOCKS = {"runtime": (), "dev": ("dev",), "bench": ("dev", "bench"), "otel": ("otel",)}
 OUR_SOURCES = ("tatawwu-hub (pyproject.toml)", "-r requirements/build.in")
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
 
