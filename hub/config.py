@@ -17,6 +17,9 @@ from hub.errors import ConfigurationError
 
 Mode = Literal["dev", "production"]
 MailDelivery = Literal["smtp", "print"]
+Introspection = Literal["on", "staff", "off"]
+TrustedDocuments = Literal["off", "allow", "only"]
+LogFormat = Literal["text", "json"]
 
 DEFAULT_SQLITE_FILE = "tatawwu.sqlite3"
 
@@ -49,6 +52,39 @@ class Settings:
     mail_delivery: MailDelivery = "print"
     notify_max_attempts: int = 8  # then the notification stays, marked failed
     notify_backoff_seconds: int = 60  # the first retry's delay; doubled at each attempt
+    # Hardening (docs/hardening.md). Requests: bytes of a body (413 before it is all read),
+    # of its variables, of an answer (refused with an error, never streamed); array batches.
+    max_body_bytes: int = 262_144
+    max_variables_bytes: int = 131_072
+    max_response_bytes: int = 2_097_152
+    allow_batching: bool = False
+    # Introspection and `_service`: "on" for everyone, "staff" (signed-in staff and
+    # federation analysts only: never anonymous or API-key callers), "off". Default: "on" in
+    # dev, "staff" in production. "Did you mean" suggestions: dev only by default.
+    introspection: Introspection = "on"
+    field_suggestions: bool = True
+    # Trusted documents (persisted queries): "off", "allow" (by id or ad hoc), "only" (by id
+    # only, for anonymous and API-key callers; staff keep ad-hoc documents when
+    # trusted_documents_staff_adhoc). Anonymous public answers by GET are cacheable this long.
+    trusted_documents: TrustedDocuments = "allow"
+    trusted_documents_staff_adhoc: bool = True
+    public_cache_seconds: int = 60
+    # Rate limits: query cost per window, per signed-in principal, per API client and per IP
+    # (anonymous callers); counted in Redis across processes when redis_url is set.
+    redis_url: str = ""
+    rate_limit_window_seconds: int = 60
+    rate_limit_principal: int = 200_000
+    rate_limit_client: int = 1_000_000
+    rate_limit_ip: int = 100_000
+    # Timeouts: a whole request, and one SQL statement (PostgreSQL's statement_timeout).
+    request_timeout_seconds: int = 15
+    statement_timeout_ms: int = 5_000
+    # Operations: log lines as text or JSON (default: JSON in production); /metrics (open to
+    # loopback callers, or to anyone with this bearer token); OpenTelemetry traces to an
+    # OTLP/HTTP endpoint when set (needs the `otel` extra: requirements/otel.txt).
+    log_format: LogFormat = "text"
+    metrics_token: str = ""
+    otel_endpoint: str = ""
 
     @property
     def is_dev(self) -> bool:
@@ -72,6 +108,7 @@ class Settings:
             )
         tenants_dir = env.get("HUB_TENANTS_DIR", "").strip()
         mail = _mail_settings(env, mode)
+        production = mode == "production"
         return cls(
             database_url=url,
             mode=mode,  # type: ignore[arg-type]  # checked above
@@ -94,6 +131,34 @@ class Settings:
             mail_delivery=mail.mail_delivery,
             notify_max_attempts=mail.notify_max_attempts,
             notify_backoff_seconds=mail.notify_backoff_seconds,
+            max_body_bytes=_int(env, "HUB_MAX_BODY_BYTES", 262_144, low=1024, high=1 << 30),
+            max_variables_bytes=_int(env, "HUB_MAX_VARIABLES_BYTES", 131_072, low=256,
+                                     high=1 << 30),
+            max_response_bytes=_int(env, "HUB_MAX_RESPONSE_BYTES", 2_097_152, low=1024,
+                                    high=1 << 31),
+            allow_batching=_bool(env, "HUB_ALLOW_BATCHING", False),
+            introspection=_choice(env, "HUB_INTROSPECTION", ("on", "staff", "off"),  # type: ignore[arg-type]
+                                  "staff" if production else "on"),
+            field_suggestions=_bool(env, "HUB_FIELD_SUGGESTIONS", not production),
+            trusted_documents=_choice(env, "HUB_TRUSTED_DOCUMENTS",  # type: ignore[arg-type]
+                                      ("off", "allow", "only"), "allow"),
+            trusted_documents_staff_adhoc=_bool(env, "HUB_TRUSTED_DOCUMENTS_STAFF_ADHOC", True),
+            public_cache_seconds=_int(env, "HUB_PUBLIC_CACHE_SECONDS", 60, low=0, high=86_400),
+            redis_url=env.get("HUB_REDIS_URL", "").strip(),
+            rate_limit_window_seconds=_int(env, "HUB_RATE_LIMIT_WINDOW_SECONDS", 60, low=1,
+                                           high=86_400),
+            rate_limit_principal=_int(env, "HUB_RATE_LIMIT_PRINCIPAL", 200_000, low=0,
+                                      high=10**12),
+            rate_limit_client=_int(env, "HUB_RATE_LIMIT_CLIENT", 1_000_000, low=0, high=10**12),
+            rate_limit_ip=_int(env, "HUB_RATE_LIMIT_IP", 100_000, low=0, high=10**12),
+            request_timeout_seconds=_int(env, "HUB_REQUEST_TIMEOUT_SECONDS", 15, low=1,
+                                         high=3600),
+            statement_timeout_ms=_int(env, "HUB_STATEMENT_TIMEOUT_MS", 5_000, low=0,
+                                      high=3_600_000),
+            log_format=_choice(env, "HUB_LOG_FORMAT", ("text", "json"),  # type: ignore[arg-type]
+                               "json" if production else "text"),
+            metrics_token=env.get("HUB_METRICS_TOKEN", "").strip(),
+            otel_endpoint=env.get("HUB_OTEL_ENDPOINT", "").strip(),
         )
 
     def describe(self) -> dict[str, str]:
@@ -101,12 +166,14 @@ class Settings:
         shown: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("database_url", "smtp_url"):
+            if f.name in ("database_url", "smtp_url", "redis_url"):
                 value = redact_url(value) or "(none)"
             elif isinstance(value, tuple):
                 value = ",".join(value)
             elif value is None:
                 value = "(packaged tenants)"
+            elif f.name == "metrics_token":
+                value = "***" if value else "(none)"
             elif f.name == "oidc_issuers":
                 value = value or "(none)"
             shown["HUB_" + f.name.upper()] = str(value)
@@ -231,3 +298,23 @@ def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int
     if not low <= value <= high:
         raise ConfigurationError(f"{name} must be between {low} and {high}, not {value}")
     return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{name} must be true or false, not {raw!r}")
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in choices:
+        raise ConfigurationError(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
+    return raw

@@ -17,6 +17,7 @@ from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
 from hub.config import Settings
+from schema.core.charges import CostCharge
 from schema.core.direct_resolvers import install_direct_resolvers
 from schema.core.extensions import CloseDatabase
 from schema.core.federation import (
@@ -31,6 +32,7 @@ from schema.core.localization import LocaleSelection, install
 from schema.core.policy import composed
 from schema.core.scalars import SCALARS
 from schema.core.token_limit import TokenLimitedParser
+from schema.core.tracing import tracing_extensions
 from schema.root import ENTITY_TYPES, Mutation, Query
 
 
@@ -86,6 +88,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             lambda: TokenLimitedParser(maxsize=cache_size, max_tokens=max_tokens),
             lambda: ValidationCache(maxsize=cache_size),
             lambda: AddValidationRules([rule]),
+            CostCharge,
+            *tracing_extensions(settings),
         ],
     )
     install(schema._schema)

@@ -20,7 +20,7 @@ from hub.auth import DevKey, TokenVerifier, parse_issuers
 from hub.authentication import Authenticator, TenantDirectory
 from hub.config import Settings
 from hub.db.engine import make_engine, make_sessionmaker
-from hub.entry import graphql, health, ide
+from hub.entry import graphql, health, ide, metrics
 from hub.entry.middleware import middleware_stack
 from hub.entry.state import HubState, Startup
 from hub.errors import ConfigurationError
@@ -45,6 +45,7 @@ def routes(settings: Settings, startup: Startup) -> list[BaseRoute]:
     return [
         *graphql.routes(startup),
         *health.routes(startup),
+        *metrics.routes(),
         *(ide.routes() if settings.is_dev else []),
     ]
 

@@ -8,21 +8,31 @@ from starlette.middleware.cors import CORSMiddleware
 
 from hub.config import Settings
 from hub.entry.authentication import HubAuthentication, refused
+from hub.entry.body_limits import BodyLimitMiddleware
+from hub.entry.documents import TrustedDocumentsMiddleware
 from hub.entry.locale import LocaleMiddleware
+from hub.entry.metrics import MetricsMiddleware
+from hub.entry.rate_limits import RateLimitMiddleware
 from hub.entry.request_ids import RequestIdMiddleware
 from hub.entry.state import Startup
+from hub.entry.timeouts import TimeoutMiddleware
 
 
 def middleware_stack(settings: Settings, startup: Startup) -> list[Middleware]:
-    """Request ids (every response carries one), CORS (so that a 401 is readable by the
-    browser that caused it), the locale chain, then the principal."""
-    stack = [Middleware(RequestIdMiddleware)]
+    """Request ids (every response carries one), metrics, the body's size, CORS (so that a
+    401 is readable by the browser that caused it), the time limit, the locale chain, the
+    principal, then what needs it: rate limits and trusted documents."""
+    stack = [Middleware(RequestIdMiddleware), Middleware(MetricsMiddleware, settings=settings),
+             Middleware(BodyLimitMiddleware, settings=settings)]
     if settings.cors_origins:
         stack.append(Middleware(
             CORSMiddleware, allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST"], allow_headers=["*"],
         ))
+    stack.append(Middleware(TimeoutMiddleware, settings=settings))
     stack.append(Middleware(LocaleMiddleware))
     stack.append(Middleware(AuthenticationMiddleware, backend=HubAuthentication(startup),
                             on_error=refused))
+    stack.append(Middleware(RateLimitMiddleware, settings=settings))
+    stack.append(Middleware(TrustedDocumentsMiddleware, settings=settings))
     return stack
