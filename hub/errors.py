@@ -25,6 +25,9 @@ class ErrorCode(StrEnum):
     TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
     TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES"
     QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"
+    TIMEOUT = "TIMEOUT"  # the request or one of its statements took longer than allowed
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"  # no trusted document has this id
+    TRUSTED_DOCUMENTS_ONLY = "TRUSTED_DOCUMENTS_ONLY"  # an ad-hoc document where only ids go
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -99,6 +102,22 @@ class TooManyDirectives(HubError):
 
 class QueryTooCostly(HubError):
     code = ErrorCode.QUERY_TOO_COSTLY
+
+
+class RateLimited(HubError):
+    code = ErrorCode.RATE_LIMITED
+
+
+class TimedOut(HubError):
+    code = ErrorCode.TIMEOUT
+
+
+class PersistedQueryNotFound(HubError):
+    code = ErrorCode.PERSISTED_QUERY_NOT_FOUND
+
+
+class TrustedDocumentsOnly(HubError):
+    code = ErrorCode.TRUSTED_DOCUMENTS_ONLY
 
 
 class ConfigurationError(Exception):
