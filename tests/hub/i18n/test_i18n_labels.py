@@ -129,11 +129,14 @@ def _params(msgid: str | Plural) -> dict[str, object]:
     return {name: values.get(name, "x") for name in re.findall(r"%\((\w+)\)s", text)}
 
 
-# Each domain keeps its messages beside its code (resolvers/<domain>/messages.py, a tuple
-# MESSAGES): found on disk, so a new domain's messages are checked without listing it here.
+# Each domain keeps its messages beside its code (resolvers/<domain>/messages.py, or a core
+# package's hub/<package>/messages.py; a tuple MESSAGES): found on disk, so a new domain's
+# messages are checked without listing it here.
 DOMAIN_MODULES = tuple(
-    importlib.import_module(f"resolvers.{path.parent.name}.messages")
-    for path in sorted((ROOT / "resolvers").glob("*/messages.py")))
+    importlib.import_module(f"{path.parent.parent.name}.{path.parent.name}.messages")
+    for layer in ("hub", "resolvers")
+    for path in sorted((ROOT / layer).glob("*/messages.py"))
+    if path.parent.name != "i18n")  # hub/i18n/messages.py: the hub's own, checked above
 DOMAIN_MESSAGES = tuple(msgid for module in DOMAIN_MODULES for msgid in module.MESSAGES)
 
 
