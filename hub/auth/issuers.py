@@ -9,6 +9,18 @@ The value is a JSON list, one object per issuer::
 
 Exactly one of `jwks_url` (https, or http to a loopback address) and `jwks_file` is given.
 `algorithms` (default RS256, ES256, EdDSA) and `cache_seconds` (default 600) are optional.
+
+What an issuer may speak for is bounded, because each society may run its own identity
+provider and one provider must not mint another society's staff:
+
+- `tenants`: the slugs of the tenants whose staff its tokens may name (default none), or
+  `"*"` for a provider shared by every member society (the secretariat's, say);
+- `federation`: whether its tokens may name federation analysts (default false);
+- `volunteers`: whether its signed-in people may act as volunteers (default true: a volunteer
+  is known by issuer and `sub` together, so a provider can only ever speak for its own).
+
+A token asserting anything else is refused (hub/authentication.py). An entry that may speak
+for nobody is a configuration error.
 """
 
 from __future__ import annotations
@@ -23,9 +35,12 @@ from urllib.parse import urlsplit
 from hub.auth.algorithms import SUPPORTED_ALGORITHMS
 from hub.auth.dev_tokens import DEV_ISSUER
 from hub.errors import ConfigurationError
+from tenants.registry import SLUG_RE
 
 SETTING = "HUB_OIDC_ISSUERS"
-FIELDS = frozenset({"issuer", "audience", "jwks_url", "jwks_file", "algorithms", "cache_seconds"})
+FIELDS = frozenset({"issuer", "audience", "jwks_url", "jwks_file", "algorithms", "cache_seconds",
+                    "tenants", "federation", "volunteers"})
+ALL_TENANTS = "*"
 MIN_CACHE_SECONDS = 30
 MAX_CACHE_SECONDS = 86_400
 
@@ -40,6 +55,14 @@ class IssuerConfig:
     jwks_file: Path | None
     algorithms: tuple[str, ...] = SUPPORTED_ALGORITHMS
     cache_seconds: int = 600
+    tenants: frozenset[str] = frozenset()  # slugs whose staff it may name
+    all_tenants: bool = False  # `"tenants": "*"`
+    federation: bool = False
+    volunteers: bool = True
+
+    def speaks_for_tenant(self, slug: str) -> bool:
+        """May this issuer's tokens name staff of tenant `slug`?"""
+        return self.all_tenants or slug in self.tenants
 
 
 def parse_issuers(text: str) -> tuple[IssuerConfig, ...]:
@@ -78,6 +101,12 @@ def _parse_entry(index: int, entry: Any) -> IssuerConfig:
         raise _error(index, "jwks_url", "give exactly one of 'jwks_url' and 'jwks_file'")
     jwks_url = _jwks_url(index, _text(index, entry, "jwks_url")) if has_url else None
     jwks_file = Path(_text(index, entry, "jwks_file")) if has_file else None
+    tenants = _tenants(index, entry.get("tenants", []))
+    federation = _flag(index, entry, "federation", False)
+    volunteers = _flag(index, entry, "volunteers", True)
+    if not (tenants or federation or volunteers):
+        raise _error(index, "tenants", "this issuer may speak for nobody: give 'tenants', "
+                                       "'federation': true or 'volunteers': true")
     return IssuerConfig(
         issuer=issuer,
         audience=audience,
@@ -85,7 +114,28 @@ def _parse_entry(index: int, entry: Any) -> IssuerConfig:
         jwks_file=jwks_file,
         algorithms=_algorithms(index, entry.get("algorithms", list(SUPPORTED_ALGORITHMS))),
         cache_seconds=_cache_seconds(index, entry.get("cache_seconds", 600)),
+        tenants=frozenset() if tenants == ALL_TENANTS else frozenset(tenants),
+        all_tenants=tenants == ALL_TENANTS,
+        federation=federation,
+        volunteers=volunteers,
     )
+
+
+def _tenants(index: int, value: Any) -> str | tuple[str, ...]:
+    """`"*"`, or a list of tenant slugs (checked against the registry at start-up)."""
+    if value == ALL_TENANTS:
+        return ALL_TENANTS
+    if not isinstance(value, list) or not all(
+            isinstance(slug, str) and SLUG_RE.fullmatch(slug) for slug in value):
+        raise _error(index, "tenants", 'must be a list of tenant slugs, or "*" for all tenants')
+    return tuple(dict.fromkeys(value))
+
+
+def _flag(index: int, entry: dict[str, Any], field: str, default: bool) -> bool:
+    value = entry.get(field, default)
+    if not isinstance(value, bool):
+        raise _error(index, field, "must be true or false")
+    return value
 
 
 def _error(index: int, field: str, problem: str) -> ConfigurationError:

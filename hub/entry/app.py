@@ -67,8 +67,8 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
                                     federation[0] if federation else None)
         # The first answer in each language would otherwise load its locale data.
         warm_up(t.default_locale for t in tenants.active)
-        state = HubState(settings, engine, sessions, tenants,
-                         Authenticator(verifier, sessions, directory))
+        state = HubState(settings, engine, sessions, tenants, Authenticator(
+            verifier, sessions, directory, parse_issuers(settings.oidc_issuers)))
         app.state.hub = state
         # What startup built (the schema, the languages, the tenants) lives as long as the
         # process: out of the collector's way, so that no full collection over it stalls a

@@ -15,13 +15,18 @@ from resolvers.context import RequestContext
 from resolvers.volunteers import messages as msg
 
 
-def raw_subject(principal: Principal) -> str | None:
-    """The identity provider's `sub` of a signed-in person (`issuer|sub`), as the volunteer
-    row's `subject` holds it (hub/authentication.py links the two by it)."""
-    if principal.subject is None:
+def volunteer_subject(principal: Principal) -> str | None:
+    """The `subject` a signed-in person's volunteer row holds: their issuer-qualified subject
+    `issuer|sub`, exactly as hub/authentication.py links a sign-in to its row. (Never the
+    bare `sub`: two identity providers' equal `sub` values are two different people.)"""
+    if principal.kind != PrincipalKind.VOLUNTEER or principal.subject is None:
         return None
-    _, bar, sub = principal.subject.partition("|")
-    return sub if bar and sub else None
+    issuer, bar, sub = principal.subject.partition("|")
+    return principal.subject if issuer and bar and sub else None
+
+
+# The earlier name, still imported by registration and my_data.
+raw_subject = volunteer_subject
 
 
 async def own_volunteer(ctx: RequestContext) -> Any:
