@@ -1,8 +1,12 @@
-"""The per-transaction settings that PostgreSQL's row-level security policies read.
+"""The per-transaction settings that PostgreSQL's row-level security policies read, and the
+time limit of each statement.
 
 Every request transaction starts with one statement that switches to the restricted role
-and states what the principal may read (migrations 0003 and 0004 define the policies).
-SQLite has no row security: there the query scope is the only guard.
+and states what the principal may read (migrations 0003 and 0004 define the policies) and,
+when given, how long one statement may run (`statement_timeout`, HUB_STATEMENT_TIMEOUT_MS;
+0: no limit). Both last until the transaction ends, so a pooled connection never carries
+them into the next request. SQLite has no row security: there the query scope is the only
+guard, and no statement limit.
 """
 
 from __future__ import annotations
@@ -13,20 +17,29 @@ from hub.access import PrincipalKind, ReadScope
 
 REQUEST_ROLE = "tatawwu_request"
 
-PRELUDE = text(
-    "SELECT set_config('role', :role, true), set_config('tatawwu.tenants', :tenants, true), "
+_SETTINGS = (
+    "set_config('role', :role, true), set_config('tatawwu.tenants', :tenants, true), "
     "set_config('tatawwu.network', :network, true), set_config('tatawwu.staff', :staff, true), "
     "set_config('tatawwu.volunteer', :volunteer, true)"
 )
+PRELUDE = text(f"SELECT {_SETTINGS}")
+PRELUDE_WITH_TIMEOUT = text(
+    f"SELECT {_SETTINGS}, set_config('statement_timeout', :statement_timeout, true)")
 
 
-def prelude(scope: ReadScope) -> TextClause:
+def prelude(scope: ReadScope, *, statement_timeout_ms: int | None = None) -> TextClause:
+    """The statement that opens a request transaction. Without `statement_timeout_ms` the
+    server's own statement_timeout holds."""
     principal = scope.principal
-    return PRELUDE.bindparams(
-        role=REQUEST_ROLE,
-        tenants=",".join(str(t) for t in sorted(scope.own_tenants)),
-        network="on" if scope.network else "off",
-        staff="on" if principal.kind == PrincipalKind.STAFF else "off",
-        volunteer=str(principal.volunteer_id)
+    params = {
+        "role": REQUEST_ROLE,
+        "tenants": ",".join(str(t) for t in sorted(scope.own_tenants)),
+        "network": "on" if scope.network else "off",
+        "staff": "on" if principal.kind == PrincipalKind.STAFF else "off",
+        "volunteer": str(principal.volunteer_id)
         if principal.kind == PrincipalKind.VOLUNTEER and principal.volunteer_id else "",
-    )
+    }
+    if statement_timeout_ms is None:
+        return PRELUDE.bindparams(**params)
+    return PRELUDE_WITH_TIMEOUT.bindparams(**params,
+                                           statement_timeout=str(statement_timeout_ms))

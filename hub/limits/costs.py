@@ -1,0 +1,41 @@
+"""The cost of a request, carried from where it is estimated (the GraphQL operation) to
+where it is charged (the rate-limit middleware, after the answer).
+
+The middleware hands the request's state (Starlette's `request.state`, `scope["state"]`) to
+the code below it through a context variable; the estimate is written there as `cost`. A
+request that never executes keeps the cost of 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Final
+
+UNEXECUTED_COST: Final = 1
+
+_STATE: ContextVar[dict[str, Any] | None] = ContextVar("tatawwu_request_state", default=None)
+
+
+@contextmanager
+def charging(state: dict[str, Any]) -> Iterator[None]:
+    """Inside, `record_cost` writes into `state` (the request's)."""
+    token = _STATE.set(state)
+    try:
+        yield
+    finally:
+        _STATE.reset(token)
+
+
+def record_cost(cost: int) -> None:
+    """The executed operation's estimated cost, for the rate limiter (ignored outside a
+    request: a schema run directly, in tests or scripts)."""
+    state = _STATE.get()
+    if state is not None:
+        state["cost"] = max(UNEXECUTED_COST, cost)
+
+
+def cost_of(state: dict[str, Any]) -> int:
+    cost = state.get("cost", UNEXECUTED_COST)
+    return cost if isinstance(cost, int) and cost > 0 else UNEXECUTED_COST
