@@ -1,0 +1,93 @@
+"""Property tests over the schema (hypothesis-graphql): whatever valid-looking document any
+kind of caller sends, the hub answers JSON with data or coded errors, never a crash, never
+an INTERNAL_SERVER_ERROR, never a traceback or a Python, SQL or driver detail.
+
+Queries run on the shared demo database (read-only); mutations on a demo database of this
+module's own, since generated inputs may well succeed (an admin's new organization, a
+volunteer erasing their own account). Both on SQLite and PostgreSQL. A document over a limit
+(depth, aliases, cost, answer size) answers that limit's code, which the oracle accepts like
+any other stable code. Derandomized and bounded (about 10 s per backend), so a run in CI is
+the same run every time; a failure prints the document to replay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+import graphql
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from starlette.testclient import TestClient
+
+from hub.entry.app import create_app
+from tests.conftest import Database, HubClient, make_database, prepare
+from tests.fuzz.answers import check_answer
+from tests.fuzz.generated import hub_schema, mutation_documents, query_documents
+from tests.principals import cast
+
+# One column per kind of caller: anonymous, a volunteer, staff of the owning tenant (admin,
+# and an editor, the narrowest writer), staff of another tenant, a federation analyst, an
+# API client.
+PRINCIPALS: Final = ("anonymous", "self", "admin", "editor", "other_staff", "federation",
+                     "client")
+LOCALES: Final = ("ar", "fr", "en")
+BOUNDED = settings(max_examples=20, deadline=None, derandomize=True, database=None,
+                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+                   print_blob=False)
+
+
+@pytest.fixture(scope="module")
+def schema(backend: Database) -> graphql.GraphQLSchema:
+    return hub_schema(backend.settings)
+
+
+@pytest.fixture(scope="module")
+def headers(backend: Database) -> dict[str, dict[str, str]]:
+    return cast(backend).headers
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def writable(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+             ) -> Iterator[tuple[TestClient, dict[str, dict[str, str]]]]:
+    """A demo database of this module's own, its app, and its principals' headers."""
+    database = make_database(request.param, tmp_path_factory.mktemp(f"fuzz-{request.param}"))
+    try:
+        prepare(database, demo=True)
+        principals = cast(database).headers
+        with TestClient(create_app(database.settings)) as http:
+            yield http, principals
+    finally:
+        database.drop()
+
+
+def _send(http: TestClient, document: str, headers: dict[str, str], locale: str) -> None:
+    response = http.post("/graphql", json={"query": document},
+                         headers={**headers, "Accept-Language": locale})
+    check_answer(response.status_code, response.content, document=document)
+
+
+@pytest.mark.parametrize("who", PRINCIPALS)
+def test_generated_queries(client: HubClient, schema: graphql.GraphQLSchema,
+                           headers: dict[str, dict[str, str]], who: str) -> None:
+    @BOUNDED
+    @given(document=query_documents(schema), locale=st.sampled_from(LOCALES))
+    def answers(document: str, locale: str) -> None:
+        _send(client.http, document, headers[who], locale)
+
+    answers()
+
+
+@pytest.mark.parametrize("who", PRINCIPALS)
+def test_generated_mutations(writable: tuple[TestClient, dict[str, dict[str, str]]],
+                             who: str) -> None:
+    http, principals = writable
+    mutation_schema = hub_schema(http.app.state.hub.settings)  # type: ignore[attr-defined]
+
+    @BOUNDED
+    @given(document=mutation_documents(mutation_schema), locale=st.sampled_from(LOCALES))
+    def answers(document: str, locale: str) -> None:
+        _send(http, document, principals[who], locale)
+
+    answers()
