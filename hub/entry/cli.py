@@ -320,6 +320,93 @@ def clients_revoke(client_id: int) -> None:
 
 
 @main.group()
+def documents() -> None:
+    """Trusted documents: the persisted queries of society frontends (docs/hardening.md)."""
+
+
+@documents.command("push")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--client", metavar="NAME_OR_ID",
+              help="Store them for this API client only (default: global, for every caller).")
+@clear_errors
+def documents_push(file: Path, client: str | None) -> None:
+    """Check every document of a manifest (Relay's persisted_queries.json, Apollo's
+    persisted query manifest, GraphQL Code Generator's persisted-documents.json) against
+    the schema and the hub's limits, then store them all, or nothing if one fails.
+    Pushing the same file again changes nothing."""
+    from hub.documents import ManifestError, PushRefused
+    from hub.documents import admin as document_admin
+    from hub.documents.admin import UnknownClient
+    from hub.entry.documents import schema_check
+
+    settings = Settings.from_env()
+    try:
+        manifest = document_admin.read_file(file)
+    except ManifestError as exc:
+        raise click.ClickException(str(exc)) from None
+    owner = f"API client {client}" if client else "every caller (global)"
+    click.echo(f"{file.name}: {len(manifest.entries)} documents ({manifest.format} manifest) "
+               f"for {owner}; checking them against the schema...", err=True)
+    setup_steps.migrate(settings)
+    try:
+        _, report = asyncio.run(document_admin.push_file(settings, file, client,
+                                                         schema_check(settings)))
+    except UnknownClient as exc:
+        raise click.ClickException(str(exc)) from None
+    except PushRefused as exc:
+        for problem in exc.problems:
+            click.echo(f"refused: {problem}", err=True)
+        raise click.ClickException(f"{len(exc.problems)} problem(s): nothing was stored") \
+            from None
+    click.echo(f"stored: {len(report.created)} new, {len(report.restored)} restored, "
+               f"{len(report.unchanged)} unchanged")
+
+
+@documents.command("list")
+@click.option("--client", metavar="NAME_OR_ID", help="This API client's documents only.")
+@click.option("--all", "every_owner", is_flag=True, help="Every owner's documents.")
+@click.option("--retired", is_flag=True, help="Also the removed ones.")
+@clear_errors
+def documents_list(client: str | None, every_owner: bool, retired: bool) -> None:
+    """List trusted documents (default: the global ones): id, owner, operation, hash."""
+    from hub.documents import admin as document_admin
+    from hub.documents.admin import UnknownClient
+
+    try:
+        found = asyncio.run(document_admin.listing(Settings.from_env(), client,
+                                                   every_owner=every_owner, retired=retired))
+    except UnknownClient as exc:
+        raise click.ClickException(str(exc)) from None
+    for d in found:
+        owner = f"client {d.client_id}" if d.client_id is not None else "global"
+        operation = f"{d.operation_type or '?'} {d.operation_name or '(unnamed)'}"
+        removed = " (removed)" if d.retired_at else ""
+        click.echo(f"{d.document_id:<66} {owner:<12} {operation:<40} {d.sha256[:12]}{removed}")
+    click.echo(f"{len(found)} documents", err=True)
+
+
+@documents.command("remove")
+@click.argument("document_id")
+@click.option("--client", metavar="NAME_OR_ID",
+              help="The API client whose document it is (default: a global document).")
+@clear_errors
+def documents_remove(document_id: str, client: str | None) -> None:
+    """Stop accepting a document (within the hubs' 10-second lookup cache). Its id stays
+    bound to its text: pushing the same text again restores it."""
+    from hub.documents import admin as document_admin
+    from hub.documents.admin import UnknownClient
+
+    try:
+        removed = asyncio.run(document_admin.remove(Settings.from_env(), document_id, client))
+    except UnknownClient as exc:
+        raise click.ClickException(str(exc)) from None
+    if not removed:
+        raise click.ClickException(f"there is no trusted document {document_id!r} in use"
+                                   + (f" for API client {client}" if client else " (global)"))
+    click.echo(f"document {document_id} removed")
+
+
+@main.group()
 def audit() -> None:
     """The audit trail."""
 

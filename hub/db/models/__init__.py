@@ -11,6 +11,7 @@ from hub.db.models.content import (
     NewsItem,
     NewsItemTranslation,
 )
+from hub.db.models.documents import TrustedDocument
 from hub.db.models.enums import (
     Acceptance,
     ApplicationStatus,
@@ -77,6 +78,7 @@ __all__ = [
     "SavedOpportunity",
     "Skill",
     "Tenant",
+    "TrustedDocument",
     "Visibility",
     "Volunteer",
     "VolunteerGroup",
