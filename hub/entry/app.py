@@ -60,6 +60,7 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
     @contextlib.asynccontextmanager
     async def run(app: Starlette) -> AsyncIterator[None]:
         sessions = make_sessionmaker(engine)
+        metrics.watch(app, settings, engine)  # statements per request, pool use: /metrics
         async with sessions() as session:
             tenants = await TenantIndex.load(session)
         federation = [t.id for t in tenants.active if t.kind == "FEDERATION"]
