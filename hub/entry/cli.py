@@ -65,6 +65,7 @@ def serve(host: str, port: int, demo: bool, notify: bool) -> None:
     import uvicorn
 
     from hub.entry.app import create_app
+    from hub.logs import logging_config
 
     settings = Settings.from_env()
     if notify:
@@ -92,7 +93,8 @@ def serve(host: str, port: int, demo: bool, notify: bool) -> None:
         click.echo(f"delivering notifications ({settings.mail_delivery}) every "
                    f"{NOTIFY_INTERVAL}s", err=True)
     uvicorn.run(create_app(settings, notify=notify), host=host, port=port,
-                log_level=settings.log_level, proxy_headers=False)
+                log_level=settings.log_level, proxy_headers=False,
+                log_config=logging_config(settings.log_format, settings.log_level))
 
 
 NOTIFY_INTERVAL = 30
