@@ -42,7 +42,7 @@ class Settings:
     max_query_tokens: int = 1000
     max_query_aliases: int = 15
     max_query_directives: int = 50
-    max_query_cost: int = 20_000
+    max_query_cost: int = 5_000
     # Notifications by e-mail (docs/notifications.md): `tatawwu notify`, `serve --notify`.
     # smtp://[user[:password]@]host[:port] (STARTTLS when the server offers it; add
     # ?starttls=required to insist on it) or smtps://... (TLS from the start, port 465).
@@ -115,7 +115,7 @@ class Settings:
             tenants_dir=Path(tenants_dir) if tenants_dir else None,
             max_page_size=_int(env, "HUB_MAX_PAGE_SIZE", 100, low=1, high=1000),
             query_cache_size=_int(env, "HUB_QUERY_CACHE_SIZE", 512, low=1, high=100_000),
-            max_query_depth=_int(env, "HUB_MAX_QUERY_DEPTH", 12, low=2, high=100),
+            max_query_depth=_int(env, "HUB_MAX_QUERY_DEPTH", 6, low=2, high=100),
             cors_origins=tuple(
                 o.strip() for o in env.get("HUB_CORS_ORIGINS", "").split(",") if o.strip()
             ),
@@ -125,7 +125,7 @@ class Settings:
             max_query_tokens=_int(env, "HUB_MAX_QUERY_TOKENS", 1000, low=50, high=1_000_000),
             max_query_aliases=_int(env, "HUB_MAX_QUERY_ALIASES", 15, low=0, high=100_000),
             max_query_directives=_int(env, "HUB_MAX_QUERY_DIRECTIVES", 50, low=0, high=100_000),
-            max_query_cost=_int(env, "HUB_MAX_QUERY_COST", 20_000, low=1, high=100_000_000),
+            max_query_cost=_int(env, "HUB_MAX_QUERY_COST", 5_000, low=1, high=100_000_000),
             smtp_url=mail.smtp_url,
             mail_from=mail.mail_from,
             mail_delivery=mail.mail_delivery,

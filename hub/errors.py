@@ -25,9 +25,16 @@ class ErrorCode(StrEnum):
     TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
     TOO_MANY_DIRECTIVES = "TOO_MANY_DIRECTIVES"
     QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"
+    TOO_MANY_DUPLICATE_FIELDS = "TOO_MANY_DUPLICATE_FIELDS"  # the same field selected again
     TIMEOUT = "TIMEOUT"  # the request or one of its statements took longer than allowed
     PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"  # no trusted document has this id
     TRUSTED_DOCUMENTS_ONLY = "TRUSTED_DOCUMENTS_ONLY"  # an ad-hoc document where only ids go
+    REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"  # a body over HUB_MAX_BODY_BYTES (413)
+    VARIABLES_TOO_LARGE = "VARIABLES_TOO_LARGE"  # variables over HUB_MAX_VARIABLES_BYTES (413)
+    RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"  # an answer over HUB_MAX_RESPONSE_BYTES
+    BATCHING_DISABLED = "BATCHING_DISABLED"  # a JSON array of operations (HUB_ALLOW_BATCHING)
+    BATCH_TOO_LARGE = "BATCH_TOO_LARGE"  # more operations in one batch than allowed
+    INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"  # __schema, __type, _service refused
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -104,6 +111,10 @@ class QueryTooCostly(HubError):
     code = ErrorCode.QUERY_TOO_COSTLY
 
 
+class TooManyDuplicateFields(HubError):
+    code = ErrorCode.TOO_MANY_DUPLICATE_FIELDS
+
+
 class RateLimited(HubError):
     code = ErrorCode.RATE_LIMITED
 
@@ -118,6 +129,14 @@ class PersistedQueryNotFound(HubError):
 
 class TrustedDocumentsOnly(HubError):
     code = ErrorCode.TRUSTED_DOCUMENTS_ONLY
+
+
+class ResponseTooLarge(HubError):
+    code = ErrorCode.RESPONSE_TOO_LARGE
+
+
+class IntrospectionDisabled(HubError):
+    code = ErrorCode.INTROSPECTION_DISABLED
 
 
 class ConfigurationError(Exception):

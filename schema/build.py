@@ -10,7 +10,6 @@ from functools import cached_property
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, ValidationCache
 from strawberry.federation.schema import FederationAny
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
@@ -19,6 +18,7 @@ from strawberry.types.base import StrawberryObjectDefinition
 from hub.config import Settings
 from schema.core.charges import CostCharge
 from schema.core.direct_resolvers import install_direct_resolvers
+from schema.core.document_cache import CachedDocuments, DocumentCache
 from schema.core.extensions import CloseDatabase
 from schema.core.federation import (
     FederationQueries,
@@ -27,12 +27,13 @@ from schema.core.federation import (
     resolve_entities,
 )
 from schema.core.info import Info
+from schema.core.introspection import IntrospectionGate
 from schema.core.limits import DocumentLimits, limits_rule
 from schema.core.localization import LocaleSelection, install
 from schema.core.policy import composed
 from schema.core.scalars import SCALARS
-from schema.core.token_limit import TokenLimitedParser
 from schema.core.tracing import tracing_extensions
+from schema.core.transport_errors import MAX_BATCH
 from schema.root import ENTITY_TYPES, Mutation, Query
 
 
@@ -45,6 +46,8 @@ class FederatedQuery(Query, FederationQueries):
 
 
 class HubSchema(strawberry.federation.Schema):
+    documents: DocumentCache  # parsed and validated documents (schema/core/document_cache.py)
+
     def process_errors(self, errors: list[GraphQLError],
                        execution_context: ExecutionContext | None = None) -> None:
         """Not every error is worth a log line: bad input is the caller's. Unexpected errors
@@ -71,27 +74,36 @@ class HubSchema(strawberry.federation.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     cache_size = settings.query_cache_size if settings else 512
     max_tokens = settings.max_query_tokens if settings else 1000
+    suggestions = settings.field_suggestions if settings else True
+    introspection = settings.introspection if settings else "on"
     limits = DocumentLimits(
         max_depth=settings.max_query_depth, max_aliases=settings.max_query_aliases,
         max_directives=settings.max_query_directives, max_cost=settings.max_query_cost,
         page_cap=settings.max_page_size) if settings else DocumentLimits()
-    # One rule class for the schema's life: the validation cache keys on the rule classes.
+    # One rule class for the schema's life (validation is cached per document text), and
+    # one document cache per schema: its rules and limits are this schema's.
     rule = limits_rule(limits)
+    documents = DocumentCache(max_entries=cache_size)
+    batching = settings is not None and settings.allow_batching
     schema = HubSchema(
         query=FederatedQuery,
         mutation=Mutation,
         types=ENTITY_TYPES,
-        config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALARS),
+        config=StrawberryConfig(
+            auto_camel_case=True, scalar_map=SCALARS,
+            batching_config={"max_operations": MAX_BATCH} if batching else None),
         extensions=[
             CloseDatabase,
             LocaleSelection,
-            lambda: TokenLimitedParser(maxsize=cache_size, max_tokens=max_tokens),
-            lambda: ValidationCache(maxsize=cache_size),
-            lambda: AddValidationRules([rule]),
+            # Per caller, so before the cached validation and never inside it.
+            lambda: IntrospectionGate(mode=introspection),
+            lambda: CachedDocuments(cache=documents, limits=rule, max_tokens=max_tokens,
+                                    suggestions=suggestions),
             CostCharge,
             *tracing_extensions(settings),
         ],
     )
+    schema.documents = documents
     install(schema._schema)
     install_direct_resolvers(schema._schema, schema.config.info_class,
                              schema.exception_handlers)

@@ -1,19 +1,29 @@
 """The GraphQL endpoint: strawberry's ASGI view with the hub's per-request context, coded
-errors and JSON limits, mounted at /graphql once the lifespan has loaded the tenants."""
+errors and JSON limits, mounted at /graphql once the lifespan has loaded the tenants.
+
+Its transport rules, each answered as coded JSON (schema/core/transport_errors.py): POST only
+as `application/json` or `application/graphql-response+json` (no form, text or multipart
+post a browser could send cross-site without asking); GET for queries only, and in
+production for trusted documents only (no ad-hoc GET: a link or an `<img>` could run one);
+`variables` at most HUB_MAX_VARIABLES_BYTES; batches refused unless HUB_ALLOW_BATCHING, then
+at most MAX_BATCH operations run one after the other, each as a request of its own; an
+answer over HUB_MAX_RESPONSE_BYTES is replaced by an error, never sent.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 
 from hub.access import read_scope
@@ -22,10 +32,23 @@ from hub.entry import ide
 from hub.entry.authentication import principal_of
 from hub.entry.locale import locales_of, preferred_locale
 from hub.entry.state import HubState, Startup
+from hub.errors import ErrorCode
+from hub.i18n import messages as msg
 from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
 from hub.row_security import prelude
 from resolvers import RequestContext, RequestDatabase
-from schema import build_schema, coded_errors, error_body, refusal
+from schema import Refusal, build_schema, coded_errors, error_body, refusal
+from schema.core.transport_errors import Refused
+
+JSON_TYPES = frozenset({"application/json", "application/graphql-response+json"})
+
+
+class ResponseTooLargeError(Exception):
+    """An encoded answer over the limit: replaced by an error where the view answers."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
 
 
 class HubGraphQL(GraphQL[RequestContext, None]):
@@ -64,28 +87,114 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             request_id = getattr(request.state, "request_id", "-")
             context = getattr(request.state, "context", None)
             locale = (context.locales.preferred if context else None) or preferred_locale(request)
-            result.errors = coded_errors(result.errors, request_id, locale)
+            result.errors = coded_errors(result.errors, request_id, locale,
+                                         suggestions=self.state.settings.field_suggestions)
         return await super().process_result(request, result)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         """strawberry's own, except that its refusals (HTTPException: a body that is not
-        JSON, no query, a mutation over GET...) answer JSON with a code, not plain text."""
+        JSON, no query, a mutation over GET...) and ours (`Refused`) answer JSON with a
+        code, not plain text, and an answer over the size limit is replaced by an error."""
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive)
         try:
+            self.check_get(request)
             response = await self.run(request)
         except HTTPException as exc:
-            found = refusal(exc)
-            body = error_body(found, exc.reason, preferred_locale(request),
-                              request.state.request_id)
-            response = Response(self.encode_json(body), status_code=found.status,
-                                headers=found.headers, media_type="application/json")
+            response = self.refused(request, refusal(exc), exc.reason)
+        except Refused as exc:
+            response = self.refused(request, exc.refusal, exc.reason)
+        except ResponseTooLargeError as exc:
+            response = self.too_large(request, exc.size)
         await response(scope, receive, send)
 
+    def refused(self, request: Request, found: Refusal, reason: str) -> Response:
+        body = error_body(found, reason, preferred_locale(request), request.state.request_id)
+        return Response(orjson.dumps(body), status_code=found.status, headers=found.headers,
+                        media_type="application/json")
+
+    def too_large(self, request: Request, size: int) -> Response:
+        """The answer that replaces one over HUB_MAX_RESPONSE_BYTES: `data` null, the code
+        RESPONSE_TOO_LARGE (status 200, as any GraphQL error once execution has begun)."""
+        limit = self.state.settings.max_response_bytes
+        context = getattr(request.state, "context", None)
+        locale = (context.locales.preferred if context else None) or preferred_locale(request)
+        found = Refusal(200, msg.RESPONSE_TOO_LARGE, ErrorCode.RESPONSE_TOO_LARGE,
+                        params={"count": limit})
+        body = {"data": None, **error_body(
+            found, f"The answer holds {size} bytes, over the limit of {limit}", locale,
+            request.state.request_id)}
+        return Response(orjson.dumps(body), media_type="application/json")
+
     def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+        encoded = orjson.dumps(data)
+        if len(encoded) > self.state.settings.max_response_bytes:
+            raise ResponseTooLargeError(len(encoded))
+        return encoded
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter
+                              ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The transport rules on what strawberry reads: content types, ad-hoc GET in
+        production, the size of `variables`."""
+        settings = self.state.settings
+        if request.method == "POST":
+            content_type = parse_content_type(request.content_type or "")[0].lower()
+            if content_type not in JSON_TYPES:
+                raise Refused(Refusal(415, msg.UNSUPPORTED_CONTENT_TYPE),
+                              f"Unsupported content type {content_type or '(none)'!r}: "
+                              "send application/json")
+            if content_type != "application/json":
+                request = cast(AsyncHTTPRequestAdapter, _AsJSON(request))
+        elif request.method == "GET":
+            sent = request.query_params.get("variables") or ""
+            if len(sent.encode()) > settings.max_variables_bytes:
+                raise self.variables_too_large(len(sent.encode()))
+        found = await super().parse_http_body(request)
+        for data in found if isinstance(found, list) else [found]:
+            if data.variables:
+                size = len(orjson.dumps(data.variables))
+                if size > settings.max_variables_bytes:
+                    raise self.variables_too_large(size)
+        return found
+
+    def variables_too_large(self, size: int) -> Refused:
+        limit = self.state.settings.max_variables_bytes
+        return Refused(Refusal(413, msg.VARIABLES_TOO_LARGE, ErrorCode.VARIABLES_TOO_LARGE,
+                               params={"count": limit}),
+                       f"`variables` holds {size} bytes of JSON, over the limit of {limit}")
+
+    def check_get(self, request: Request) -> None:
+        """In production a GET carries a trusted document only (the trusted-documents
+        middleware sets `request.state.trusted_document` when it has put one in place): an
+        ad-hoc query over GET is a request any page can make a browser send."""
+        if request.method != "GET" or self.state.settings.is_dev \
+                or "query" not in request.query_params \
+                or getattr(request.state, "trusted_document", None) is not None:
+            return
+        raise Refused(Refusal(405, msg.ADHOC_GET_REFUSED, headers={"Allow": "POST"}),
+                      "Ad-hoc queries over GET are refused in production")
+
+    async def execute_operation(
+        self, request: Request, request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData], context: RequestContext,
+        root_value: None, sub_response: Response,
+    ) -> Any:
+        """A batch (HUB_ALLOW_BATCHING) runs its operations one after the other, each with
+        a context of its own (its own connection, loaders and audit), as separate requests
+        would: strawberry's would run them at once on one context and one connection."""
+        if not isinstance(request_data, list):
+            return await super().execute_operation(
+                request=request, request_adapter=request_adapter, request_data=request_data,
+                context=context, root_value=root_value, sub_response=sub_response)
+        results = []
+        for index, data in enumerate(request_data):
+            own = context if index == 0 else await self.get_context(request, sub_response)
+            results.append(await self.execute_single(
+                request=request, request_adapter=request_adapter, sub_response=sub_response,
+                context=own, root_value=root_value, request_data=data))
+        return results
 
     def decode_json(self, data: str | bytes) -> object:
         """orjson (faster than json, which raised RecursionError on deep nesting: a 500);
@@ -98,6 +207,19 @@ class HubGraphQL(GraphQL[RequestContext, None]):
     @property
     def graphql_ide_html(self) -> str:
         return ide.page_html()
+
+
+class _AsJSON:
+    """A request adapter whose content type reads as application/json (strawberry parses
+    only that one as JSON; application/graphql-response+json is JSON too)."""
+
+    content_type = "application/json"
+
+    def __init__(self, inner: AsyncHTTPRequestAdapter) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 class _Deferred:

@@ -83,6 +83,11 @@ QUERY_TOO_COSTLY: Final = Plural(
     "This query could ask for more than %(count)s values: ask for smaller pages (`first`) or "
     "fewer fields.",
 )
+# TRANSLATORS: a duplicate field is a field selected again under the same name.
+QUERY_TOO_MANY_DUPLICATES: Final = Plural(
+    "A query may select a field again under the same name at most %(count)s time.",
+    "A query may select a field again under the same name at most %(count)s times.",
+)
 # schema/document_errors.py: graphql-core's syntax and validation errors (the English
 # original goes to extensions.detail). Names of fields, types, arguments and variables are
 # GraphQL names: keep them as they are.
@@ -171,6 +176,35 @@ OPERATION_NAME_NEEDED: Final = N_(
     "Name the operation to run in `operationName`: the document does not hold exactly one.")
 BATCH_NOT_ACCEPTED: Final = N_("Send one operation per request; batches are not accepted.")
 NO_IDE_HERE: Final = N_("This hub serves no GraphQL IDE; send a query.")
+# hub/entry/body_limits.py, hub/entry/graphql.py: sizes of requests and answers, in bytes
+REQUEST_TOO_LARGE: Final = Plural(
+    "The request body may hold at most %(count)s byte.",
+    "The request body may hold at most %(count)s bytes.",
+)
+VARIABLES_TOO_LARGE: Final = Plural(
+    "`variables` may hold at most %(count)s byte of JSON.",
+    "`variables` may hold at most %(count)s bytes of JSON.",
+)
+# TRANSLATORS: each list in a query is counted at its page size (`first`).
+RESPONSE_TOO_LARGE: Final = Plural(
+    "The answer would be larger than %(count)s byte: ask for smaller pages (`first`) or "
+    "fewer fields.",
+    "The answer would be larger than %(count)s bytes: ask for smaller pages (`first`) or "
+    "fewer fields.",
+)
+BATCH_TOO_LARGE: Final = Plural(
+    "A batch may hold at most %(count)s operation.",
+    "A batch may hold at most %(count)s operations.",
+)
+# TRANSLATORS: documentId names a trusted (persisted) document; keep it as it is.
+ADHOC_GET_REFUSED: Final = N_(
+    "Send queries with POST; GET carries trusted documents (`documentId`) only.")
+# schema/core/introspection.py
+# TRANSLATORS: introspection is a query asking the API for its own schema (`__schema`).
+INTROSPECTION_STAFF_ONLY: Final = N_(
+    "Only signed-in staff may ask this hub for its schema (introspection).")
+INTROSPECTION_OFF: Final = N_("This hub does not answer questions about its schema "
+                              "(introspection).")
 
 # resolvers/taxonomy.py
 # TRANSLATORS: code is a category code such as FIRST_AID; keep it as it is.
@@ -220,6 +254,8 @@ ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
     JSON_TOO_DEEP, MISSING_QUERY, QUERY_NOT_STRING, VARIABLES_NOT_OBJECT, EXTENSIONS_NOT_OBJECT,
     UNSUPPORTED_CONTENT_TYPE, METHOD_NOT_ALLOWED, QUERIES_ONLY_OVER_GET, UNKNOWN_OPERATION,
     OPERATION_NAME_NEEDED, BATCH_NOT_ACCEPTED, NO_IDE_HERE, UNKNOWN_CATEGORY, UNKNOWN_SKILL,
+    REQUEST_TOO_LARGE, VARIABLES_TOO_LARGE, RESPONSE_TOO_LARGE, BATCH_TOO_LARGE,
+    ADHOC_GET_REFUSED, INTROSPECTION_STAFF_ONLY, INTROSPECTION_OFF, QUERY_TOO_MANY_DUPLICATES,
 )
 
 

@@ -149,6 +149,12 @@ class Explained:
         return text
 
 
+def without_suggestions(text: str) -> str:
+    """graphql-core's English without its "Did you mean ...?" (HUB_FIELD_SUGGESTIONS off:
+    suggestions would spell out the schema to a caller probing it)."""
+    return _SUGGESTIONS.sub("", text)
+
+
 def explain(error: GraphQLError) -> Explained:
     """Our message for one of graphql-core's: a known template, else the generic one."""
     return _explain(error.message, error)

@@ -13,30 +13,37 @@ from strawberry.extensions import SchemaExtension
 from hub.errors import ErrorCode, HubError
 from hub.i18n import messages as msg
 from hub.i18n.messages import message
-from schema.core.document_errors import explain
+from schema.core.document_errors import explain, without_suggestions
 
 log = logging.getLogger("tatawwu.errors")
 MAX_ERRORS = 20  # an attacker can make graphql-core report thousands of validation errors
 
 
-def coded_errors(errors: list[GraphQLError], request_id: str, locale: str = "en"
-                 ) -> list[GraphQLError]:
+def coded_errors(errors: list[GraphQLError], request_id: str, locale: str = "en", *,
+                 suggestions: bool = True) -> list[GraphQLError]:
     """Every error gets `extensions.code` and a message in `locale`. Our own errors keep
     their code; graphql-core's document errors (syntax, validation, bad variables) are
     BAD_USER_INPUT in our words, their English in `extensions.detail`; anything else is
     masked as INTERNAL_SERVER_ERROR.
 
-    Document errors (no path) are capped at MAX_ERRORS: a crafted document can make
-    graphql-core report thousands. Field errors are all kept: each names the path a client
-    needs to tell "denied" from "empty", and they are bounded by the data returned.
+    Document errors (no path) are said once each (ten unknown `@aa` on one field are one
+    error: graphql-cop's "directive overloading" counts them) and capped at MAX_ERRORS: a
+    crafted document can make graphql-core report thousands. Field errors are all kept:
+    each names the path a client needs to tell "denied" from "empty", and they are bounded
+    by the data returned.
 
     The log gets one line per request with errors, and the traceback of each distinct
     unexpected failure once (a hundred aliases of a failing field are one failure).
 
+    Without `suggestions` (HUB_FIELD_SUGGESTIONS off), no "Did you mean" is given, in the
+    message or in the English detail.
+
     Applied where every result passes (the HTTP view), not in an operation hook: a parse
     error raised by the parser cache leaves the operation before such a hook can see it.
     """
-    document = [e for e in errors if not e.path]
+    if not suggestions:
+        errors = [_unsuggested(e) for e in errors]
+    document = _distinct([e for e in errors if not e.path])
     coded = [_coded(e, request_id, locale) for e in document[:MAX_ERRORS]]
     if len(document) > MAX_ERRORS:
         coded.append(GraphQLError(
@@ -65,6 +72,26 @@ def _coded(error: GraphQLError, request_id: str, locale: str) -> GraphQLError:
         message(locale, msg.INTERNAL_ERROR, request_id=request_id),
         {"code": ErrorCode.INTERNAL_SERVER_ERROR.value, "requestId": request_id},
     )
+
+
+def _distinct(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """The first of each document error with the same English message."""
+    seen: set[str] = set()
+    kept = []
+    for error in errors:
+        if error.message not in seen:
+            seen.add(error.message)
+            kept.append(error)
+    return kept
+
+
+def _unsuggested(error: GraphQLError) -> GraphQLError:
+    text = without_suggestions(error.message)
+    if text == error.message:
+        return error
+    return GraphQLError(text, nodes=error.nodes, source=error.source,
+                        positions=error.positions, path=error.path,
+                        original_error=error.original_error, extensions=error.extensions)
 
 
 def _hub_error(error: GraphQLError) -> HubError | None:

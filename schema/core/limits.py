@@ -18,6 +18,12 @@ value, the argument's default (20) when absent, the page cap when it is a variab
 is not known when a document is validated once for every request), never above the page cap.
 They are measured only when the depth is within its limit, so the measure recurses at most
 that deep.
+
+Duplicate fields are the fields a collected selection set holds beyond the first of each
+response name (`{ __typename __typename }` has one), counted per operation: graphql-core's
+overlapping-fields check compares them pairwise (500 duplicates, 503 tokens, cost 200 ms of
+validation), so this rule runs alone first (schema/core/document_cache.py) and the others
+only on a document it accepts.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from hub.errors import (
     QueryTooCostly,
     TooManyAliases,
     TooManyDirectives,
+    TooManyDuplicateFields,
 )
 from hub.i18n import messages as msg
 from hub.i18n.markers import Plural
@@ -64,10 +71,11 @@ DEFAULT_PAGE: Final = 20  # `first` when a connection field is given none and ha
 class DocumentLimits:
     """The limits of one schema. `None`: not checked (the depth always is)."""
 
-    max_depth: int = 12
+    max_depth: int = 6
     max_aliases: int | None = 15
     max_directives: int | None = 50
-    max_cost: int | None = 20_000
+    max_cost: int | None = 5_000
+    max_duplicates: int | None = 50
     page_cap: int = 100  # the largest `first` a connection accepts (HUB_MAX_PAGE_SIZE)
 
 
@@ -80,7 +88,8 @@ def limits_rule(limits: DocumentLimits) -> type[ValidationRule]:
 def depth_limit_rule(max_depth: int) -> type[ValidationRule]:
     """A rule checking the depth only."""
     return limits_rule(DocumentLimits(max_depth=max_depth, max_aliases=None,
-                                      max_directives=None, max_cost=None))
+                                      max_directives=None, max_cost=None,
+                                      max_duplicates=None))
 
 
 # Depth.
@@ -170,10 +179,12 @@ class Tally:
     aliases: int = 0
     directives: int = 0
     cost: int = 0
+    duplicates: int = 0
 
     def add(self, other: Tally, times: int = 1) -> None:
         self.aliases = min(self.aliases + other.aliases, SATURATED)
         self.directives = min(self.directives + other.directives, SATURATED)
+        self.duplicates = min(self.duplicates + other.duplicates, SATURATED)
         self.cost = min(self.cost + other.cost * times, SATURATED)
 
 
@@ -262,7 +273,8 @@ class SelectionTallies:
             return Tally()
         self.open_sets.add(key)
         fields, directives = self.collect(root, parent)
-        total = Tally(directives=directives)
+        names = {(node.alias or node.name).value for node, _ in fields}
+        total = Tally(directives=directives, duplicates=len(fields) - len(names))
         for node, node_type in fields:
             total.add(self.field_tally(node, node_type))
         self.open_sets.discard(key)
@@ -298,8 +310,8 @@ class SelectionTallies:
 
 class DocumentLimitsRule(ValidationRule):
     """Refuses an operation over one of its schema's limits, each with its own code: depth
-    (QUERY_TOO_COMPLEX), aliases (TOO_MANY_ALIASES), directives (TOO_MANY_DIRECTIVES) and
-    cost (QUERY_TOO_COSTLY)."""
+    (QUERY_TOO_COMPLEX), aliases (TOO_MANY_ALIASES), directives (TOO_MANY_DIRECTIVES),
+    cost (QUERY_TOO_COSTLY) and duplicate fields (TOO_MANY_DUPLICATE_FIELDS)."""
 
     limits: ClassVar[DocumentLimits] = DocumentLimits()
 
@@ -320,7 +332,7 @@ class DocumentLimitsRule(ValidationRule):
                         limits.max_depth)
             return SKIP
         if limits.max_aliases is None and limits.max_directives is None \
-                and limits.max_cost is None:
+                and limits.max_cost is None and limits.max_duplicates is None:
             return SKIP
         tally = self.tallies.tally(node.selection_set,
                                    self.context.schema.get_root_type(node.operation))
@@ -332,6 +344,8 @@ class DocumentLimitsRule(ValidationRule):
              msg.QUERY_TOO_MANY_DIRECTIVES, "{} directives"),
             (tally.cost, limits.max_cost, QueryTooCostly, msg.QUERY_TOO_COSTLY,
              "an estimated cost of {}"),
+            (tally.duplicates, limits.max_duplicates, TooManyDuplicateFields,
+             msg.QUERY_TOO_MANY_DUPLICATES, "{} duplicate fields"),
         )
         for found, limit, error, msgid, what in checks:
             if limit is not None and found > limit:

@@ -18,13 +18,16 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 
 from hub.errors import ErrorCode
 from hub.i18n import messages as msg
+from hub.i18n.markers import Plural
 from hub.i18n.messages import message
+
+MAX_BATCH: Final = 10  # operations in one batch, when batches are accepted (HUB_ALLOW_BATCHING)
 
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
     status: int
-    msgid: str
+    msgid: str | Plural
     code: ErrorCode = ErrorCode.BAD_USER_INPUT
     params: dict[str, object] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
@@ -38,10 +41,23 @@ BY_REASON: Final[tuple[tuple[str, Refusal], ...]] = (
     ("The GraphQL operation's `query` must be", Refusal(400, msg.QUERY_NOT_STRING)),
     ("The GraphQL operation's `variables` must be", Refusal(400, msg.VARIABLES_NOT_OBJECT)),
     ("The GraphQL operation's `extensions` must be", Refusal(400, msg.EXTENSIONS_NOT_OBJECT)),
-    ("Batching is not enabled", Refusal(400, msg.BATCH_NOT_ACCEPTED)),
+    ("Batching is not enabled", Refusal(400, msg.BATCH_NOT_ACCEPTED,
+                                        ErrorCode.BATCHING_DISABLED)),
+    ("Too many operations", Refusal(400, msg.BATCH_TOO_LARGE, ErrorCode.BATCH_TOO_LARGE,
+                                    params={"count": MAX_BATCH})),
     ("Not Found", Refusal(404, msg.NO_IDE_HERE, ErrorCode.NOT_FOUND)),
 )
 GENERIC: Final = Refusal(400, msg.INVALID_REQUEST)
+
+
+class Refused(Exception):
+    """A refusal of the hub's own transport rules (sizes, content types, GET), raised where
+    it is found and answered like strawberry's: `error_body(refused.refusal, ...)`."""
+
+    def __init__(self, refusal: Refusal, reason: str) -> None:
+        super().__init__(reason)
+        self.refusal = refusal
+        self.reason = reason
 
 
 def refusal(exc: HTTPException) -> Refusal:

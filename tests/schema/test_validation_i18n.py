@@ -96,8 +96,8 @@ CASES: list[tuple[str, dict[str, Any] | None, str | Plural, dict[str, object], s
      {"value": '"yesterday"', "type": "DateTime"}, "Value cannot represent a DateTime"),
     ("subscription { tenants { slug } }", None, msg.OPERATION_NOT_SUPPORTED,
      {"operation": "subscription"}, "subscription operation is not supported"),
-    ("{ tenants " + "{ parent " * 12 + "{ slug }" + " }" * 12 + " }", None,
-     msg.QUERY_TOO_DEEP, {"count": 12}, "exceeds the maximum operation depth of 12"),
+    ("{ tenants " + "{ parent " * 6 + "{ slug }" + " }" * 6 + " }", None,
+     msg.QUERY_TOO_DEEP, {"count": 6}, "exceeds the maximum operation depth of 6"),
 ]
 
 
