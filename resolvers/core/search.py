@@ -1,4 +1,6 @@
-"""Words a caller searches for: one length cap and one LIKE pattern for every list."""
+"""Words a caller searches for: one length cap for every list's `search`, and a LIKE pattern
+for the lists that match substrings (volunteers by name). Records' texts are searched by
+full text instead (resolvers/search)."""
 
 from __future__ import annotations
 
