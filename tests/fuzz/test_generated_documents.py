@@ -12,7 +12,6 @@ the same run every time; a failure prints the document to replay.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final
 
 import graphql
@@ -21,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from hub.entry.app import create_app
-from tests.conftest import Database, HubClient, make_database, prepare
+from tests.conftest import Database, HubClient
 from tests.fuzz.answers import check_answer
+from tests.fuzz.conftest import Writable
 from tests.fuzz.generated import hub_schema, mutation_documents, query_documents
 from tests.principals import cast
 
@@ -48,20 +47,6 @@ def headers(backend: Database) -> dict[str, dict[str, str]]:
     return cast(backend).headers
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def writable(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-             ) -> Iterator[tuple[TestClient, dict[str, dict[str, str]]]]:
-    """A demo database of this module's own, its app, and its principals' headers."""
-    database = make_database(request.param, tmp_path_factory.mktemp(f"fuzz-{request.param}"))
-    try:
-        prepare(database, demo=True)
-        principals = cast(database).headers
-        with TestClient(create_app(database.settings)) as http:
-            yield http, principals
-    finally:
-        database.drop()
-
-
 def _send(http: TestClient, document: str, headers: dict[str, str], locale: str) -> None:
     response = http.post("/graphql", json={"query": document},
                          headers={**headers, "Accept-Language": locale})
@@ -80,7 +65,7 @@ def test_generated_queries(client: HubClient, schema: graphql.GraphQLSchema,
 
 
 @pytest.mark.parametrize("who", PRINCIPALS)
-def test_generated_mutations(writable: tuple[TestClient, dict[str, dict[str, str]]],
+def test_generated_mutations(writable: Writable,
                              who: str) -> None:
     http, principals = writable
     mutation_schema = hub_schema(http.app.state.hub.settings)  # type: ignore[attr-defined]
