@@ -40,4 +40,5 @@ class MemoryCounts:
         return total
 
     async def close(self) -> None:
-        self._spent.clear()
+        """Nothing to release: the counts stay while the process lives (an app restarted in
+        the same process keeps what its callers spent)."""
