@@ -145,8 +145,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
                 raise Refused(Refusal(415, msg.UNSUPPORTED_CONTENT_TYPE),
                               f"Unsupported content type {content_type or '(none)'!r}: "
                               "send application/json")
-            if content_type != "application/json":
-                request = cast(AsyncHTTPRequestAdapter, _AsJSON(request))
+            request = cast(AsyncHTTPRequestAdapter, _AsJSON(request))
         elif request.method == "GET":
             sent = request.query_params.get("variables") or ""
             if len(sent.encode()) > settings.max_variables_bytes:
@@ -210,8 +209,10 @@ class HubGraphQL(GraphQL[RequestContext, None]):
 
 
 class _AsJSON:
-    """A request adapter whose content type reads as application/json (strawberry parses
-    only that one as JSON; application/graphql-response+json is JSON too)."""
+    """A request adapter whose content type reads as application/json: strawberry parses
+    a body as JSON only when its type holds that text, case-sensitively, while
+    `Application/JSON` and application/graphql-response+json are JSON too (and anything
+    else is refused before)."""
 
     content_type = "application/json"
 
