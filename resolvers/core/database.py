@@ -1,15 +1,30 @@
-"""One request's access to the database: a lazily opened session, used one statement at a time."""
+"""One request's access to the database: a lazily opened session, used one statement at a time.
+
+Faults: a pooled connection found dead on the first statement of a transaction (after a
+server restart or a terminated backend) is discarded and that statement sent once more on a
+fresh connection: nothing of the transaction can have run. Any other loss of the database
+answers `DatabaseUnavailable` (code SERVICE_UNAVAILABLE), never a masked internal error, and
+the request's session is dropped so that its next statement starts over.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Executable, Select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from hub.db import messages as msg
+from hub.db.engine import connection_lost, database_unavailable
+from hub.errors import HubError
+
+log = logging.getLogger("tatawwu")
 
 # Set inside `transaction()`: a read through the lock from within it (a loader called in a
 # write's `apply`) would wait for the transaction that waits for it, forever.
@@ -18,6 +33,17 @@ _IN_TRANSACTION: ContextVar[bool] = ContextVar("in_transaction", default=False)
 
 class ReadInsideTransaction(RuntimeError):
     """A statement was sent through the request's lock from inside its own transaction."""
+
+
+class _Code(StrEnum):
+    # Until hub/errors.py ErrorCode has SERVICE_UNAVAILABLE (the lead's file).
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+
+
+class DatabaseUnavailable(HubError):
+    """The database cannot be reached (restarting, down, connections cut): retry later."""
+
+    code = _Code.SERVICE_UNAVAILABLE  # type: ignore[assignment]
 
 
 class RequestDatabase:
@@ -41,7 +67,7 @@ class RequestDatabase:
         a Core result, without the ORM's row loading, which statements filtered by ORM
         attributes would otherwise go through."""
         self._not_inside_transaction()
-        async with self._lock:
+        async with self._lock, self._reported():
             connection = await (await self._open()).connection()
             result = await connection.execute(statement)
             return result.all()
@@ -51,7 +77,7 @@ class RequestDatabase:
         answers with what the caller may know (a count, a position in a queue) computed
         over rows they may not read. The caller's role is back before the lock is released."""
         self._not_inside_transaction()
-        async with self._lock:
+        async with self._lock, self._reported():
             session = await self._open()
             if self._prelude is None:
                 return (await (await session.connection()).execute(statement)).all()
@@ -64,7 +90,7 @@ class RequestDatabase:
 
     async def scalar(self, statement: Select[Any]) -> Any:
         self._not_inside_transaction()
-        async with self._lock:
+        async with self._lock, self._reported():
             connection = await (await self._open()).connection()
             return await connection.scalar(statement)
 
@@ -73,14 +99,14 @@ class RequestDatabase:
         """Writes: everything inside commits together or not at all. Inside, read through
         the session it yields: the loaders' statements would wait for this transaction."""
         self._not_inside_transaction()
-        async with self._lock:
+        async with self._lock, self._reported():
             session = await self._open()
             marker = _IN_TRANSACTION.set(True)
             try:
                 yield session
                 await session.commit()
             except BaseException:
-                await session.rollback()
+                await self._roll_back(session)
                 raise
             finally:
                 _IN_TRANSACTION.reset(marker)
@@ -113,16 +139,66 @@ class RequestDatabase:
             self._session = self._sessions()
         if not self._ready:
             if self._prelude is not None:
-                await self._session.execute(self._prelude)
+                await self._begin(self._prelude)
             self._ready = True
         return self._session
+
+    async def _begin(self, prelude: Executable) -> None:
+        """The first statement of a transaction (the row-security prelude): on a connection
+        that turns out dead, once more on a fresh one. Safe because nothing of the
+        transaction has run; cheap because only a dead connection costs the second try (no
+        pre-ping round trip on every checkout). The dead connection's pool generation is
+        invalidated with it, so the retry reconnects."""
+        assert self._session is not None
+        try:
+            await self._session.execute(prelude)
+        except Exception as exc:
+            if not connection_lost(exc):
+                raise
+            log.info("database connection found dead; retrying on a fresh one: %s", exc)
+            await self._discard()
+            self._session = self._sessions()
+            await self._session.execute(prelude)
+
+    @asynccontextmanager
+    async def _reported(self) -> AsyncIterator[None]:
+        """A lost database becomes `DatabaseUnavailable`, and the session (holding a dead
+        connection, or a transaction that must be rolled back) is dropped: the request's
+        next statement opens a new one. Called with the lock held."""
+        try:
+            yield
+        except DatabaseUnavailable:
+            raise
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            log.warning("database unavailable: %s: %s", type(exc).__name__, exc)
+            await self._discard()
+            raise DatabaseUnavailable(msg.DATABASE_UNAVAILABLE) from exc
+
+    async def _roll_back(self, session: AsyncSession) -> None:
+        """Roll back after a failure; on a dead connection the server already has (the
+        original failure is the one to report)."""
+        try:
+            await session.rollback()
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            await self._discard()
+
+    async def _discard(self) -> None:
+        session, self._session = self._session, None
+        self._ready = False
+        if session is not None:
+            try:
+                await session.close()
+            except Exception as exc:  # its connection is gone: nothing left to release
+                if not database_unavailable(exc):
+                    raise
 
     async def close(self) -> None:
         """Return the connection to the pool once the statement in flight (a straggling
         loader's, when another field failed first) has ended: closing under it would cut it
         off (PostgreSQL: "another operation is in progress")."""
         async with self._lock:
-            if self._session is not None:
-                session, self._session = self._session, None
-                self._ready = False
-                await session.close()
+            await self._discard()
