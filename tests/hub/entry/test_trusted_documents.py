@@ -274,3 +274,21 @@ def test_anonymous_gets_by_id_are_cacheable_and_revalidated(hub: Hub) -> None:
         assert failed.headers["cache-control"] == "private, no-store"
         unknown = http.get("/graphql", params={"documentId": "no-such-document"})
         assert unknown.headers["cache-control"] == "private, no-store"
+
+
+def test_in_production_a_get_by_id_runs_where_an_ad_hoc_get_is_refused(
+        hub: Hub, tmp_path: Path) -> None:
+    jwks = tmp_path / "jwks.json"
+    jwks.write_text('{"keys": []}', encoding="utf-8")
+    settings = Settings.from_env({
+        "HUB_DATABASE_URL": hub.database.settings.database_url, "HUB_MODE": "production",
+        "HUB_DEV_KEY_FILE": str(tmp_path / "dev-key.json"),
+        "HUB_OIDC_ISSUERS": ('[{"issuer": "https://id.example.org", "audience": "hub", '
+                             f'"jwks_file": "{jwks}"}}]')})
+    assert settings.trusted_documents == "allow"  # the default, even in production
+    with TestClient(create_app(settings)) as http:
+        by_id = http.get("/graphql", params={"documentId": RELAY_TENANTS})
+        assert by_id.status_code == 200 and "tenants" in by_id.json()["data"], by_id.text
+        assert by_id.headers["cache-control"].startswith("public")
+        adhoc = http.get("/graphql", params={"query": ADHOC})
+        assert adhoc.status_code == 405
