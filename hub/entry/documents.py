@@ -46,6 +46,7 @@ from hub.documents.manifests import MAX_ID_LENGTH
 from hub.entry.authentication import principal_of
 from hub.entry.locale import preferred_locale
 from hub.errors import BadUserInput, HubError, PersistedQueryNotFound, TrustedDocumentsOnly
+from schema.core.transport_errors import MAX_BATCH
 
 PATH: Final = "/graphql"
 JSON_TYPES: Final = frozenset({"application/json", "application/graphql-response+json"})
@@ -136,8 +137,11 @@ class TrustedDocumentsMiddleware:
             return None, replay  # likewise
         rewritten: object
         if isinstance(data, list):
-            # A batch (when allowed): every operation by its own rule; marked trusted only
+            # A batch, when allowed and within its size (else the view refuses it before
+            # any id is looked up): every operation by its own rule; marked trusted only
             # if every one of them came by id.
+            if not self.settings.allow_batching or len(data) > MAX_BATCH:
+                return None, replay
             found = [await resolve(item, caller, finder) if isinstance(item, dict) else None
                      for item in data]
             if not any(found):

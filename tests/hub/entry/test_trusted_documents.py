@@ -292,3 +292,17 @@ def test_in_production_a_get_by_id_runs_where_an_ad_hoc_get_is_refused(
         assert by_id.headers["cache-control"].startswith("public")
         adhoc = http.get("/graphql", params={"query": ADHOC})
         assert adhoc.status_code == 405
+
+
+def test_a_batch_runs_by_ids_when_batches_are_allowed(hub: Hub) -> None:
+    batch = [{"documentId": RELAY_TENANTS}, {"documentId": CODEGEN_TENANT,
+                                             "variables": {"slug": "dz-crescent"}}]
+    with hub.app(trusted_documents="only", allow_batching=True) as http:
+        answers = http.post("/graphql", json=batch).json()
+        assert "tenants" in answers[0]["data"], answers
+        assert answers[1]["data"]["tenant"]["slug"] == "dz-crescent"
+        mixed = http.post("/graphql", json=[*batch, {"query": ADHOC}])
+        assert codes(mixed) == [("TRUSTED_DOCUMENTS_ONLY", None)]
+    with hub.app(trusted_documents="only") as http:  # batches off: refused as a batch
+        refused = http.post("/graphql", json=batch)
+        assert refused.status_code == 400 and codes(refused)[0][0] == "BATCHING_DISABLED"
