@@ -1,5 +1,6 @@
 """Writing events: an editor creates a draft in their society, edits it, publishes it (now or
-scheduled, resolvers/content/commands.py), cancels it or archives it.
+scheduled) or archives it with the moves of every editorial record
+(resolvers/publishing/statuses.py), or cancels it.
 
 An event is of one of the known kinds (the EventKind labels of hub/i18n/labels.py), starts
 at a moment with a time zone offset and, if it says when it ends, ends after it starts; its
@@ -10,7 +11,6 @@ it cannot be cancelled again, edited or published again (archiving it is still p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,26 +24,28 @@ from resolvers.content import messages as msg
 from resolvers.content.commands import (
     EVENTS,
     KEEP,
-    Editing,
+    Checked,
+    Edit,
     Keep,
-    change,
-    editable,
-    editing,
-    editor_of,
+    NewDraft,
+    TextEntries,
     given,
-    new_languages_titled,
-    not_cancelled,
-    under_input,
 )
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
-from resolvers.publishing.rules import Place, check_url, check_window
-from resolvers.publishing.texts import Texts, check_texts, write_texts
+from resolvers.publishing.rules import Place, check_url, check_window, under_input
+from resolvers.publishing.statuses import (
+    change,
+    create_draft,
+    editable,
+    editors_tenant,
+    update_record,
+)
+from resolvers.publishing.texts import check_texts
 
 KINDS: tuple[str, ...] = tuple(ENUM_LABELS["EventKind"])
 MAX_NOTE = 1000
 FIELDS: tuple[str, ...] = m.EventTranslation.text_fields
-TextEntries = tuple[tuple[str, Mapping[str, str | None]], ...]
 PLACE_COLUMNS = ("country", "region", "city", "latitude", "longitude")
 
 
@@ -68,24 +70,10 @@ def window(starts: datetime, ends: datetime | None) -> None:
     check_window(starts, ends, names=("input.startsAt", "input.endsAt"))
 
 
-@dataclass(frozen=True, slots=True)
-class EventValues:
-    """An event's checked input: texts, and the columns to set (absent: unchanged)."""
-
-    texts: list[Texts]
-    columns: dict[str, Any]
-
-
 # --- creating ------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class NewEvent:
-    tenant_id: int
-    values: EventValues | None = None
-
-
 @dataclass(frozen=True)
-class CreateEvent(Write[NewEvent, int]):
+class CreateEvent(Write[NewDraft, int]):
     """A draft event in the editor's tenant; its id."""
 
     texts: TextEntries
@@ -96,42 +84,31 @@ class CreateEvent(Write[NewEvent, int]):
     online_url: str | None = None
     visibility: str = "PUBLIC"
 
-    async def allow(self, ctx: RequestContext) -> NewEvent:
-        return NewEvent(editor_of(ctx))
+    async def allow(self, ctx: RequestContext) -> NewDraft:
+        return NewDraft(editors_tenant(ctx))
 
-    def validate(self, new: NewEvent) -> NewEvent:
+    def validate(self, new: NewDraft) -> NewDraft:
         texts = check_texts(self.texts, FIELDS, creating=True, argument="input.texts")
         window(self.starts_at, self.ends_at)
         columns = {"kind": checked_kind(self.kind), "starts_at": self.starts_at,
                    "ends_at": self.ends_at, **place_columns(self.place),
                    "online_url": check_url(self.online_url, "input.onlineUrl"),
                    "visibility": self.visibility}
-        return NewEvent(new.tenant_id, EventValues(texts, columns))
+        return NewDraft(new.tenant_id, Checked(texts, columns))
 
-    async def apply(self, tx: Tx, new: NewEvent) -> int:
+    async def apply(self, tx: Tx, new: NewDraft) -> int:
         assert new.values is not None
-        now = utcnow()
-        row = m.Event(tenant_id=new.tenant_id, status=RecordStatus.DRAFT.value,
-                      published_at=None, cancelled_at=None, created_at=now, updated_at=now,
-                      **new.values.columns)
-        tx.session.add(row)
-        await tx.session.flush()
-        await write_texts(tx, EVENTS.texts, row.id, new.tenant_id, new.values.texts)
-        tx.audit("create_event", EVENTS.name, EVENTS.gid(row.id), tenant_id=new.tenant_id,
-                 kind=row.kind, locales=[t.locale for t in new.values.texts])
-        return int(row.id)
+        key = await create_draft(tx, EVENTS, new.tenant_id, new.values.texts,
+                                 cancelled_at=None, **new.values.columns)
+        tx.audit("create_event", EVENTS.name, EVENTS.gid(key), tenant_id=new.tenant_id,
+                 kind=new.values.columns["kind"], locales=[t.locale for t in new.values.texts])
+        return key
 
 
 # --- updating ------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class EventEdit:
-    editing: Editing
-    values: EventValues | None = None
-
-
 @dataclass(frozen=True)
-class UpdateEvent(Write[EventEdit, int]):
+class UpdateEvent(Write[Edit, int]):
     """Changes of an event that is neither archived nor cancelled: texts of some languages,
     and each column given (KEEP: unchanged; None clears the end, the place and the link;
     the kind, the start and the visibility cannot be cleared, so None keeps them)."""
@@ -145,13 +122,12 @@ class UpdateEvent(Write[EventEdit, int]):
     online_url: str | Keep | None = KEEP
     visibility: str | Keep | None = KEEP
 
-    async def allow(self, ctx: RequestContext) -> EventEdit:
-        return EventEdit(await editing(ctx, EVENTS, self.key))
+    async def allow(self, ctx: RequestContext) -> Edit:
+        return Edit(await editable(ctx, EVENTS, self.key))
 
-    def validate(self, edit: EventEdit) -> EventEdit:
-        row = edit.editing.row
+    def validate(self, edit: Edit) -> Edit:
+        row = edit.row
         texts = check_texts(self.texts, FIELDS, creating=False, argument="input.texts")
-        new_languages_titled(texts, edit.editing.locales)
         columns: dict[str, Any] = {}
         kind = given(self.kind, None)
         if kind is not None:
@@ -167,14 +143,12 @@ class UpdateEvent(Write[EventEdit, int]):
         visibility = given(self.visibility, None)
         if visibility is not None:
             columns["visibility"] = visibility
-        return EventEdit(edit.editing, EventValues(texts, columns))
+        return Edit(row, Checked(texts, columns))
 
-    async def apply(self, tx: Tx, edit: EventEdit) -> int:
+    async def apply(self, tx: Tx, edit: Edit) -> int:
         assert edit.values is not None
-        row = edit.editing.row
-        await change(tx, EVENTS, row, **edit.values.columns)
-        with under_input():
-            await write_texts(tx, EVENTS.texts, row.id, row.tenant_id, edit.values.texts)
+        row = edit.row
+        await update_record(tx, EVENTS, row, edit.values.texts, **edit.values.columns)
         given_fields = [name for name in ("kind", "starts_at", "ends_at", "place", "online_url",
                                           "visibility")
                         if not isinstance(getattr(self, name), Keep)]
@@ -194,8 +168,7 @@ class CancelEvent(Write[Any, int]):
     note: str | None = None
 
     async def allow(self, ctx: RequestContext) -> Any:
-        row = await editable(ctx, EVENTS, self.key)
-        not_cancelled(EVENTS, row)
+        row = await editable(ctx, EVENTS, self.key)  # not cancelled already
         if row.status != RecordStatus.PUBLISHED:
             raise Conflict(msg.CANCEL_ONLY_PUBLISHED)
         return row

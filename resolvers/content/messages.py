@@ -27,13 +27,7 @@ CANCEL_ONLY_PUBLISHED: Final = N_(
 CANCEL_NOTE_TOO_LONG: Final = Plural("A note has at most %(count)s character.",
                                      "A note has at most %(count)s characters.")
 
-# Publishing
-PUBLISH_AT_PAST: Final = N_(
-    "A scheduled publication lies in the future; leave the time out to publish now.")
-ARCHIVED: Final = N_("This record is archived; it can no longer be changed.")
-RECORD_CHANGED: Final = N_("This record was changed meanwhile; load it again and retry.")
-
 MESSAGES: Final = (
     DRAFTS_EDITORS_ONLY, TOO_MANY_TAGS, TAG_TOO_LONG, AUTHOR_TOO_LONG, UNKNOWN_EVENT_KIND,
-    CANCEL_ONLY_PUBLISHED, CANCEL_NOTE_TOO_LONG, PUBLISH_AT_PAST, ARCHIVED, RECORD_CHANGED,
+    CANCEL_ONLY_PUBLISHED, CANCEL_NOTE_TOO_LONG,
 )

@@ -1,5 +1,6 @@
 """Writing news items: an editor creates a draft in their society, edits it, publishes it
-(now or scheduled, resolvers/content/commands.py) and archives it.
+(now or scheduled) and archives it with the moves of every editorial record
+(resolvers/publishing/statuses.py).
 
 A new item is a DRAFT of the editor's own tenant without `published_at`: it appears in no
 news list (they are ordered by publication) until it is published, and only the tenant's
@@ -13,37 +14,24 @@ gives (a staff field): tokens carry no display name to take it from.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from hub.db import models as m
-from hub.db.models import RecordStatus
-from hub.db.types import utcnow
 from hub.errors import BadUserInput
 from resolvers.content import messages as msg
-from resolvers.content.commands import (
-    KEEP,
-    NEWS,
-    Editing,
-    Keep,
-    change,
-    editing,
-    editor_of,
-    given,
-    new_languages_titled,
-    under_input,
-)
+from resolvers.content.commands import KEEP, NEWS, Checked, Edit, Keep, NewDraft, TextEntries, given
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.publishing.rules import check_url
-from resolvers.publishing.texts import Texts, check_texts, write_texts
+from resolvers.publishing.statuses import create_draft, editable, editors_tenant, update_record
+from resolvers.publishing.texts import check_texts
 
 MAX_TAGS = 10
 MAX_TAG = 40
 MAX_AUTHOR = 200
 FIELDS: tuple[str, ...] = m.NewsItemTranslation.text_fields
-TextEntries = tuple[tuple[str, Mapping[str, str | None]], ...]
 
 
 def checked_tags(tags: Sequence[str]) -> list[str]:
@@ -71,21 +59,7 @@ def checked_author(author: str | None) -> str | None:
     return name
 
 
-@dataclass(frozen=True, slots=True)
-class NewsValues:
-    """A news item's checked input: texts, and the columns to set (absent: unchanged)."""
-
-    texts: list[Texts]
-    columns: dict[str, Any]
-
-
 # --- creating ------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class NewDraft:
-    tenant_id: int
-    values: NewsValues | None = None
-
 
 @dataclass(frozen=True)
 class CreateNewsItem(Write[NewDraft, int]):
@@ -98,39 +72,28 @@ class CreateNewsItem(Write[NewDraft, int]):
     author: str | None = None
 
     async def allow(self, ctx: RequestContext) -> NewDraft:
-        return NewDraft(editor_of(ctx))
+        return NewDraft(editors_tenant(ctx))
 
     def validate(self, draft: NewDraft) -> NewDraft:
         texts = check_texts(self.texts, FIELDS, creating=True, argument="input.texts")
         columns = {"tags": checked_tags(self.tags),
                    "image_url": check_url(self.image_url, "input.imageUrl"),
                    "visibility": self.visibility, "author_name": checked_author(self.author)}
-        return NewDraft(draft.tenant_id, NewsValues(texts, columns))
+        return NewDraft(draft.tenant_id, Checked(texts, columns))
 
     async def apply(self, tx: Tx, draft: NewDraft) -> int:
         assert draft.values is not None
-        now = utcnow()
-        row = m.NewsItem(tenant_id=draft.tenant_id, status=RecordStatus.DRAFT.value,
-                         published_at=None, created_at=now, updated_at=now,
-                         **draft.values.columns)
-        tx.session.add(row)
-        await tx.session.flush()
-        await write_texts(tx, NEWS.texts, row.id, draft.tenant_id, draft.values.texts)
-        tx.audit("create_news_item", NEWS.name, NEWS.gid(row.id), tenant_id=draft.tenant_id,
+        key = await create_draft(tx, NEWS, draft.tenant_id, draft.values.texts,
+                                 **draft.values.columns)
+        tx.audit("create_news_item", NEWS.name, NEWS.gid(key), tenant_id=draft.tenant_id,
                  locales=[t.locale for t in draft.values.texts])
-        return int(row.id)
+        return key
 
 
 # --- updating ------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class NewsEdit:
-    editing: Editing
-    values: NewsValues | None = None
-
-
 @dataclass(frozen=True)
-class UpdateNewsItem(Write[NewsEdit, int]):
+class UpdateNewsItem(Write[Edit, int]):
     """Changes of a news item that is not archived: texts of some languages, and each
     column given (KEEP: unchanged; None clears the image and the author)."""
 
@@ -141,28 +104,25 @@ class UpdateNewsItem(Write[NewsEdit, int]):
     visibility: str | Keep = KEEP
     author: str | Keep | None = KEEP
 
-    async def allow(self, ctx: RequestContext) -> NewsEdit:
-        return NewsEdit(await editing(ctx, NEWS, self.key))
+    async def allow(self, ctx: RequestContext) -> Edit:
+        return Edit(await editable(ctx, NEWS, self.key))
 
-    def validate(self, edit: NewsEdit) -> NewsEdit:
+    def validate(self, edit: Edit) -> Edit:
         texts = check_texts(self.texts, FIELDS, creating=False, argument="input.texts")
-        new_languages_titled(texts, edit.editing.locales)
         columns: dict[str, Any] = {}
         if not isinstance(self.tags, Keep):
             columns["tags"] = checked_tags(self.tags)
         if not isinstance(self.image_url, Keep):
             columns["image_url"] = check_url(self.image_url, "input.imageUrl")
-        columns["visibility"] = given(self.visibility, edit.editing.row.visibility)
+        columns["visibility"] = given(self.visibility, edit.row.visibility)
         if not isinstance(self.author, Keep):
             columns["author_name"] = checked_author(self.author)
-        return NewsEdit(edit.editing, NewsValues(texts, columns))
+        return Edit(edit.row, Checked(texts, columns))
 
-    async def apply(self, tx: Tx, edit: NewsEdit) -> int:
+    async def apply(self, tx: Tx, edit: Edit) -> int:
         assert edit.values is not None
-        row = edit.editing.row
-        await change(tx, NEWS, row, **edit.values.columns)
-        with under_input():
-            await write_texts(tx, NEWS.texts, row.id, row.tenant_id, edit.values.texts)
+        row = edit.row
+        await update_record(tx, NEWS, row, edit.values.texts, **edit.values.columns)
         tx.audit("update_news_item", NEWS.name, NEWS.gid(row.id), tenant_id=row.tenant_id,
                  fields=[name for name in ("tags", "image_url", "visibility", "author")
                          if not isinstance(getattr(self, name), Keep)],

@@ -1,6 +1,6 @@
 """Creating and updating campaigns: a tenant's named drive (a blood donation month, a
 winter appeal) that groups opportunities. Written by the tenant's editors, as opportunities'
-texts are; a new campaign is a DRAFT until published (resolvers/opportunities/statuses.py).
+texts are; a new campaign is a DRAFT until published (resolvers/publishing/statuses.py).
 """
 
 from __future__ import annotations
@@ -9,23 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import update
-
-from hub.access import EDITOR_ROLES
 from hub.db import models as m
-from hub.db.models import RecordStatus, Visibility
-from hub.db.types import utcnow
+from hub.db.models import Visibility
 from hub.errors import BadUserInput
-from hub.ids import encode_id
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.opportunities import messages as msg
 from resolvers.opportunities.commands import KEEP, Keep, TextEntries
-from resolvers.opportunities.statuses import CAMPAIGN, NO_SYNC, editable, under_input
-from resolvers.publishing import messages as pub_msg
-from resolvers.publishing.rules import writing_tenant
-from resolvers.publishing.texts import Texts, check_texts, write_texts
-from resolvers.translations.commands import TRANSLATABLE
+from resolvers.opportunities.statuses import CAMPAIGN
+from resolvers.publishing.rules import under_input
+from resolvers.publishing.statuses import create_draft, editable, editors_tenant, update_record
+from resolvers.publishing.texts import Texts, check_texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,24 +69,16 @@ class CreateCampaign(Write[CampaignEditing, int]):
     given: CampaignFields
 
     async def allow(self, ctx: RequestContext) -> CampaignEditing:
-        return CampaignEditing(writing_tenant(ctx, EDITOR_ROLES, pub_msg.EDITORS_ONLY))
+        return CampaignEditing(editors_tenant(ctx))
 
     def validate(self, target: CampaignEditing) -> CampaignEditing:
         with under_input():
             return checked(self.given, target)
 
     async def apply(self, tx: Tx, target: CampaignEditing) -> int:
-        now = utcnow()
         values = {"visibility": Visibility.PUBLIC.value, **target.values}
-        row = m.Campaign(tenant_id=target.tenant_id, status=RecordStatus.DRAFT.value,
-                         published_at=None, created_at=now, updated_at=now, **values)
-        tx.session.add(row)
-        await tx.session.flush()
-        campaign_id = int(row.id)
-        with under_input():  # a new language without a title
-            await write_texts(tx, TRANSLATABLE["Campaign"], campaign_id, target.tenant_id,
-                              target.texts)
-        tx.audit("create_campaign", "Campaign", encode_id("Campaign", campaign_id),
+        campaign_id = await create_draft(tx, CAMPAIGN, target.tenant_id, target.texts, **values)
+        tx.audit("create_campaign", CAMPAIGN.name, CAMPAIGN.gid(campaign_id),
                  tenant_id=target.tenant_id, fields=self.given.given())
         return campaign_id
 
@@ -115,12 +101,7 @@ class UpdateCampaign(Write[CampaignEditing, int]):
     async def apply(self, tx: Tx, target: CampaignEditing) -> int:
         row = target.row
         assert row is not None
-        await tx.session.execute(update(m.Campaign).where(m.Campaign.id == row.id)
-                                 .values(updated_at=utcnow(), **target.values)
-                                 .execution_options(**NO_SYNC))
-        with under_input():  # a new language without a title
-            await write_texts(tx, TRANSLATABLE["Campaign"], row.id, row.tenant_id, target.texts)
-        tx.audit("update_campaign", "Campaign", encode_id("Campaign", row.id),
+        await update_record(tx, CAMPAIGN, row, target.texts, **target.values)
+        tx.audit("update_campaign", CAMPAIGN.name, CAMPAIGN.gid(row.id),
                  tenant_id=row.tenant_id, fields=self.given.given())
-        tx.changed(CAMPAIGN.loader, row.id)
         return int(row.id)

@@ -1,5 +1,5 @@
 """Creating and updating opportunities: the editors' writes (publishing, closing and
-archiving are resolvers/opportunities/statuses.py).
+archiving are the status machine of every editorial record, resolvers/publishing/statuses.py).
 
 Who may: admins, coordinators and editors of the opportunity's tenant write its texts,
 dates, place, category, skills, organization, campaign, visibility, contact, credited hours,
@@ -23,24 +23,28 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Final
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 
-from hub.access import COORDINATOR_ROLES, EDITOR_ROLES
+from hub.access import COORDINATOR_ROLES
 from hub.db import models as m
 from hub.db.models import Acceptance, RecordStatus, Visibility
-from hub.db.types import utcnow
 from hub.errors import BadUserInput, Forbidden
 from hub.i18n import messages as hub_msg
-from hub.ids import encode_id
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.opportunities import messages as msg
-from resolvers.opportunities.statuses import NO_SYNC, OPPORTUNITY, editable, under_input
+from resolvers.opportunities.statuses import OPPORTUNITY
 from resolvers.opportunities.taxonomy import check_active_codes
 from resolvers.publishing import messages as pub_msg
-from resolvers.publishing.rules import Place, aware, check_place_for, check_window, writing_tenant
-from resolvers.publishing.texts import Texts, check_texts, write_texts
-from resolvers.translations.commands import TRANSLATABLE
+from resolvers.publishing.rules import Place, aware, check_place_for, check_window, under_input
+from resolvers.publishing.statuses import (
+    NO_SYNC,
+    create_draft,
+    editable,
+    editors_tenant,
+    update_record,
+)
+from resolvers.publishing.texts import Texts, check_texts
 
 Opp = m.Opportunity
 MAX_SKILLS: Final = 20
@@ -270,7 +274,7 @@ class CreateOpportunity(Write[Editing, int]):
     given: OpportunityFields
 
     async def allow(self, ctx: RequestContext) -> Editing:
-        tenant_id = writing_tenant(ctx, EDITOR_ROLES, pub_msg.EDITORS_ONLY)
+        tenant_id = editors_tenant(ctx)
         check_coordinating(ctx, tenant_id, self.given, None)
         with under_input():
             await check_references(ctx, tenant_id, self.given, None)
@@ -285,24 +289,17 @@ class CreateOpportunity(Write[Editing, int]):
                        edited.skills)
 
     async def apply(self, tx: Tx, target: Editing) -> int:
-        now = utcnow()
-        row = Opp(tenant_id=target.tenant_id, status=RecordStatus.DRAFT.value, filled_spots=0,
-                  published_at=None, created_at=now, updated_at=now, **target.values)
-        tx.session.add(row)
-        await tx.session.flush()
-        opportunity_id = int(row.id)
-        with under_input():  # a new language without a title
-            await write_texts(tx, TRANSLATABLE["Opportunity"], opportunity_id, target.tenant_id,
-                              target.texts)
+        opportunity_id = await create_draft(tx, OPPORTUNITY, target.tenant_id, target.texts,
+                                            filled_spots=0, **target.values)
         await _write_skills(tx, target, opportunity_id)
-        tx.audit("create_opportunity", "Opportunity", encode_id("Opportunity", opportunity_id),
+        tx.audit("create_opportunity", OPPORTUNITY.name, OPPORTUNITY.gid(opportunity_id),
                  tenant_id=target.tenant_id, fields=self.given.given())
         return opportunity_id
 
 
 @dataclass(frozen=True)
 class UpdateOpportunity(Write[Editing, int]):
-    """The fields sent of the opportunity `key`, in any status (a closed or archived record
+    """The fields sent of the opportunity `key`, in any status but archived (a closed record
     may still be corrected); its id."""
 
     key: int
@@ -330,13 +327,8 @@ class UpdateOpportunity(Write[Editing, int]):
             if capacity < filled:
                 raise BadUserInput(msg.CAPACITY_BELOW_FILLED, argument="input.capacity",
                                    count=filled)
-        await tx.session.execute(update(Opp).where(Opp.id == row.id)
-                                 .values(updated_at=utcnow(), **values)
-                                 .execution_options(**NO_SYNC))
-        with under_input():  # a new language without a title
-            await write_texts(tx, TRANSLATABLE["Opportunity"], row.id, row.tenant_id, target.texts)
+        await update_record(tx, OPPORTUNITY, row, target.texts, **values)
         await _write_skills(tx, target, row.id)
-        tx.audit("update_opportunity", "Opportunity", encode_id("Opportunity", row.id),
+        tx.audit("update_opportunity", OPPORTUNITY.name, OPPORTUNITY.gid(row.id),
                  tenant_id=row.tenant_id, fields=self.given.given())
-        tx.changed(OPPORTUNITY.loader, row.id)
         return int(row.id)

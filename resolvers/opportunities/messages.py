@@ -38,19 +38,11 @@ ORGANIZATION_NOT_OURS: Final = N_("This organization is not one of your society'
 CAMPAIGN_NOT_OURS: Final = N_("This campaign is not one of your society's.")
 CAMPAIGN_ARCHIVED: Final = N_("This campaign is archived; it takes no more opportunities.")
 
-# Publishing
-PUBLISH_AT_PAST: Final = N_(
-    "A scheduled publication lies in the future; leave the time out to publish now.")
-ARCHIVED: Final = N_("This record is archived; it can no longer be changed.")
-
-RECORD_CHANGED: Final = N_("This record was changed meanwhile; load it again and retry.")
-
 # Campaigns
 CAMPAIGN_ENDS_BEFORE_START: Final = N_("A campaign cannot end before it starts.")
 
 MESSAGES: Final[tuple[str | Plural, ...]] = (
     CAPACITY_AT_LEAST_ONE, CAPACITY_BELOW_FILLED, MINIMUM_AGE_RANGE, CREDITED_HOURS_NEGATIVE,
     CREDITED_HOURS_TOO_MANY, CONTACT_EMAIL, CONTACT_PHONE, CONTACT_TOO_LONG,
-    ORGANIZATION_NOT_OURS, CAMPAIGN_NOT_OURS, CAMPAIGN_ARCHIVED, PUBLISH_AT_PAST,
-    ARCHIVED, RECORD_CHANGED, CAMPAIGN_ENDS_BEFORE_START,
+    ORGANIZATION_NOT_OURS, CAMPAIGN_NOT_OURS, CAMPAIGN_ARCHIVED, CAMPAIGN_ENDS_BEFORE_START,
 )

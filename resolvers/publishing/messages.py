@@ -39,10 +39,15 @@ URL_INVALID: Final = N_("This is not a valid web address.")
 # TRANSLATORS: status and to are record statuses such as Draft, Published.
 ILLEGAL_STATUS_MOVE: Final = N_("A record that is “%(status)s” cannot become “%(to)s”.")
 EVENT_CANCELLED: Final = N_("This event is cancelled.")
+ARCHIVED: Final = N_("This record is archived; it can no longer be changed.")
+RECORD_CHANGED: Final = N_("This record was changed meanwhile; load it again and retry.")
+PUBLISH_AT_PAST: Final = N_(
+    "A scheduled publication lies in the future; leave the time out to publish now.")
 
 MESSAGES: Final = (
     EDITORS_ONLY, COORDINATORS_ONLY, ADMINS_ONLY, STAFF_ONLY, NO_TEXTS, DUPLICATE_LOCALE,
     TITLE_REQUIRED, FIELD_NOT_HERE, ENDS_BEFORE_START, LATITUDE_RANGE,
     LONGITUDE_RANGE, COORDINATES_PAIR, PLACE_REQUIRED, NO_PLACE_FOR_REMOTE, BAD_COUNTRY,
-    URL_SCHEME, URL_INVALID, ILLEGAL_STATUS_MOVE, EVENT_CANCELLED,
+    URL_SCHEME, URL_INVALID, ILLEGAL_STATUS_MOVE, EVENT_CANCELLED, ARCHIVED, RECORD_CHANGED,
+    PUBLISH_AT_PAST,
 )

@@ -3,6 +3,8 @@ that fits its format, links that are web links, and the moves between statuses."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -26,6 +28,21 @@ STATUS_MOVES: dict[str, frozenset[str]] = {
     RecordStatus.CLOSED: frozenset({RecordStatus.PUBLISHED, RecordStatus.ARCHIVED}),
     RecordStatus.ARCHIVED: frozenset(),
 }
+
+
+# --- where a refusal points ---------------------------------------------------------------
+
+@contextmanager
+def under_input() -> Iterator[None]:
+    """Refusals of the shared rules name their field (`place.latitude`); as an argument of
+    a mutation's input it is `input.place.latitude`, as in every domain."""
+    try:
+        yield
+    except BadUserInput as error:
+        if error.argument is None or error.argument.startswith("input."):
+            raise
+        raise BadUserInput(error.msgid, argument=f"input.{error.argument}",
+                           **error.params) from None
 
 
 # --- who may -------------------------------------------------------------------------------

@@ -76,12 +76,17 @@ def check_texts(entries: Sequence[tuple[str, Mapping[str, str | None]]],
 
 
 async def write_texts(tx: Tx, kind: Translatable, record_id: int, tenant_id: int,
-                      texts: Sequence[Texts]) -> None:
-    """Write `texts` as `kind`'s translation rows of `record_id`, in `tx`."""
+                      texts: Sequence[Texts], *, new: bool = False,
+                      argument: str = "texts") -> None:
+    """Write `texts` as `kind`'s translation rows of `record_id`, in `tx`.
+
+    `new`: the record was created in this transaction, so it has no translation rows yet
+    and none are read (locked) first. A language the record has no texts in yet needs a
+    title: refused as `<argument>.title`, the name of the texts in the caller's input."""
     if not texts:
         return
     model, fk = kind.model, kind.key
-    rows: list[Any] = list((await tx.session.scalars(
+    rows: list[Any] = [] if new else list((await tx.session.scalars(
         select(model).where(fk == record_id).with_for_update())).all())
     by_locale = {row.locale: row for row in rows}
     written: list[Any] = []
@@ -90,7 +95,7 @@ async def write_texts(tx: Tx, kind: Translatable, record_id: int, tenant_id: int
         row = by_locale.get(entry.locale)
         if row is None:
             if not entry.values.get("title"):
-                raise BadUserInput(msg.TITLE_REQUIRED, argument="texts.title",
+                raise BadUserInput(msg.TITLE_REQUIRED, argument=f"{argument}.title",
                                    locale=entry.locale)
             row = model(**{fk.key: record_id}, tenant_id=tenant_id, locale=entry.locale,
                         title=entry.values["title"], is_source=not by_locale)

@@ -102,8 +102,8 @@ class PublishNewsItemInput:
     id: strawberry.ID
     publish_at: datetime | None = strawberry.field(
         default=None, description="Later than now: scheduled, seen only by the society's "
-                                  "staff until then. Left out: now (a record already out "
-                                  "keeps its publication time).")
+                                  "staff until then. Left out: now (a record already "
+                                  "out cannot be published again).")
     client_mutation_id: str | None = strawberry.field(default=None, description=RETRY)
 
 

@@ -1,8 +1,9 @@
 """Editors' writes of news and events: create a draft, update it, publish it (now or
 scheduled), archive it; cancel an event. The writes are `resolvers.content.news`,
-`resolvers.content.events` and `resolvers.content.commands`; each is one transaction,
-audited, and safe to retry with a client key (`clientMutationId` or the `Idempotency-Key`
-header). Admins, coordinators and editors of the record's society may write it."""
+`resolvers.content.events` and the moves of every editorial record
+(`resolvers.publishing.statuses`); each is one transaction, audited, and safe to retry
+with a client key (`clientMutationId` or the `Idempotency-Key` header). Admins,
+coordinators and editors of the record's society may write it."""
 
 from __future__ import annotations
 
@@ -10,18 +11,12 @@ from typing import Any
 
 import strawberry
 
-from hub.errors import NotFound
-from hub.i18n import messages as hub_msg
-from resolvers.content.commands import (
-    ArchiveEvent,
-    ArchiveNewsItem,
-    PublishEvent,
-    PublishNewsItem,
-)
+from hub.db.models import RecordStatus
+from resolvers.content.commands import EVENTS, NEWS
 from resolvers.content.events import CancelEvent, CreateEvent, UpdateEvent
 from resolvers.content.news import CreateNewsItem, UpdateNewsItem
-from resolvers.core.writes import Write, perform
-from schema.applications.inputs import client_key, key_of
+from resolvers.core.writes import Write
+from resolvers.publishing.statuses import Publish, Retire
 from schema.content.edit_inputs import (
     ArchiveEventInput,
     ArchiveNewsItemInput,
@@ -40,30 +35,16 @@ from schema.content.types import Event, NewsItem
 from schema.core.info import Info
 from schema.core.policy import EVERYONE, policy
 from schema.publishing.inputs import PlaceInput, entries
+from schema.publishing.mutations import record_key, written
 
 
-async def _news_item(info: Info, write: Write[Any, int], key: str | None) -> NewsItem:
-    news_item_id = await perform(info.context, write, key=key)
-    row = await info.context.loaders.news_item_by_id.load(news_item_id)
-    if row is None:  # pragma: no cover - the caller's own change
-        raise NotFound(hub_msg.NOT_FOUND, type="NewsItem")
-    return NewsItem.of(row)
+async def _news_item(info: Info, write: Write[Any, int], client_mutation_id: str | None
+                     ) -> NewsItem:
+    return await written(info, NEWS, NewsItem.of, write, client_mutation_id)
 
 
-async def _event(info: Info, write: Write[Any, int], key: str | None) -> Event:
-    event_id = await perform(info.context, write, key=key)
-    row = await info.context.loaders.event_by_id.load(event_id)
-    if row is None:  # pragma: no cover - the caller's own change
-        raise NotFound(hub_msg.NOT_FOUND, type="Event")
-    return Event.of(row)
-
-
-def _news_key(global_id: str) -> int:
-    return key_of(global_id, "NewsItem", "input.id")
-
-
-def _event_key(global_id: str) -> int:
-    return key_of(global_id, "Event", "input.id")
+async def _event(info: Info, write: Write[Any, int], client_mutation_id: str | None) -> Event:
+    return await written(info, EVENTS, Event.of, write, client_mutation_id)
 
 
 @policy(reach=EVERYONE, open=("createNewsItem", "updateNewsItem", "publishNewsItem",
@@ -80,29 +61,28 @@ class ContentMutations:
         write = CreateNewsItem(
             tuple(entries(input.texts)), tuple(input.tags or ()), input.image_url,
             input.visibility.value, input.author)
-        return await _news_item(info, write, client_key(input.client_mutation_id))
+        return await _news_item(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Change a news item that is not archived: some "
                                       "languages' texts, tags, image, visibility, author.")
     async def update_news_item(self, info: Info, input: UpdateNewsItemInput) -> NewsItem:
-        key = client_key(input.client_mutation_id)
         write = UpdateNewsItem(
-            _news_key(input.id), tuple(entries(input.texts)), kept_tags(input.tags),
+            record_key(NEWS, input.id), tuple(entries(input.texts)), kept_tags(input.tags),
             kept(input.image_url), kept_visibility(input.visibility),
             kept(input.author))
-        return await _news_item(info, write, key)
+        return await _news_item(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Publish a news item now, or at `publishAt` "
-                                      "(scheduled); publishing again reschedules.")
+                                      "(scheduled); publishing a scheduled one again "
+                                      "reschedules it.")
     async def publish_news_item(self, info: Info, input: PublishNewsItemInput) -> NewsItem:
-        key = client_key(input.client_mutation_id)
-        write = PublishNewsItem(_news_key(input.id), input.publish_at)
-        return await _news_item(info, write, key)
+        write = Publish(NEWS, record_key(NEWS, input.id), input.publish_at)
+        return await _news_item(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Archive a news item for good: it leaves every list.")
     async def archive_news_item(self, info: Info, input: ArchiveNewsItemInput) -> NewsItem:
-        key = client_key(input.client_mutation_id)
-        return await _news_item(info, ArchiveNewsItem(_news_key(input.id)), key)
+        write = Retire(NEWS, record_key(NEWS, input.id), RecordStatus.ARCHIVED)
+        return await _news_item(info, write, input.client_mutation_id)
 
     # --- events ----------------------------------------------------------------------------
 
@@ -114,34 +94,33 @@ class ContentMutations:
             tuple(entries(input.texts)), input.kind, input.starts_at, input.ends_at,
             input.place.place() if input.place is not None else None, input.online_url,
             input.visibility.value)
-        return await _event(info, write, client_key(input.client_mutation_id))
+        return await _event(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Change an event that is neither archived nor "
                                       "cancelled.")
     async def update_event(self, info: Info, input: UpdateEventInput) -> Event:
-        key = client_key(input.client_mutation_id)
         place = kept(input.place)
         write = UpdateEvent(
-            _event_key(input.id), tuple(entries(input.texts)), kept(input.kind),
+            record_key(EVENTS, input.id), tuple(entries(input.texts)), kept(input.kind),
             kept(input.starts_at), kept(input.ends_at),
             place.place() if isinstance(place, PlaceInput) else place,
             kept(input.online_url), kept_visibility(input.visibility))
-        return await _event(info, write, key)
+        return await _event(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Publish an event now, or at `publishAt` (scheduled); "
-                                      "publishing again reschedules.")
+                                      "publishing a scheduled one again reschedules it.")
     async def publish_event(self, info: Info, input: PublishEventInput) -> Event:
-        key = client_key(input.client_mutation_id)
-        return await _event(info, PublishEvent(_event_key(input.id), input.publish_at), key)
+        write = Publish(EVENTS, record_key(EVENTS, input.id), input.publish_at)
+        return await _event(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Call off a published event: it stays visible, marked "
                                       "cancelled; it cannot be cancelled twice or changed "
                                       "afterwards.")
     async def cancel_event(self, info: Info, input: CancelEventInput) -> Event:
-        key = client_key(input.client_mutation_id)
-        return await _event(info, CancelEvent(_event_key(input.id), input.note), key)
+        write = CancelEvent(record_key(EVENTS, input.id), input.note)
+        return await _event(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Archive an event for good: it leaves every list.")
     async def archive_event(self, info: Info, input: ArchiveEventInput) -> Event:
-        key = client_key(input.client_mutation_id)
-        return await _event(info, ArchiveEvent(_event_key(input.id)), key)
+        write = Retire(EVENTS, record_key(EVENTS, input.id), RecordStatus.ARCHIVED)
+        return await _event(info, write, input.client_mutation_id)

@@ -14,31 +14,15 @@ from typing import Any, TypeVar
 
 import strawberry
 
-from hub.errors import BadUserInput
-from hub.ids import decode_id
-from resolvers.core.idempotency import checked_key
 from resolvers.opportunities.campaigns import CampaignFields
 from resolvers.opportunities.commands import KEEP, ContactValues, Keep, OpportunityFields
+from schema.applications.inputs import RETRY, key_of
 from schema.core.enums import Acceptance, OpportunityFormat, Visibility
 from schema.publishing.inputs import PlaceInput, TextsInput, entries
 
 T = TypeVar("T")
 UNSET: Any = strawberry.UNSET
-RETRY = ("The client's idempotency key: sent again with the same input, the change happens "
-         "once and the same answer returns (also the `Idempotency-Key` header).")
 COORDINATORS = "Admins and coordinators of the society only."
-
-
-def key_of(global_id: str, type_name: str, argument: str) -> int:
-    """The integer key of a global id of `type_name`; bad input names `argument`."""
-    try:
-        return decode_id(global_id, type_name)[1]
-    except BadUserInput as error:
-        raise BadUserInput(error.msgid, argument=argument, **error.params) from None
-
-
-def client_key(client_mutation_id: str | None) -> str | None:
-    return checked_key(client_mutation_id, "input.clientMutationId")
 
 
 def clearable(value: T | None) -> T | Keep | None:
