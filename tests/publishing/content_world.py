@@ -1,29 +1,28 @@
 """A hub over a fresh database (tenants synced, no demo data) for the news and event writes:
 the documents these tests send, and helpers to write through the API as an editor and to
-look at the rows behind it.
-
-The editors' lists (`editorialNews`, `editorialEvents`) live in `EditorialQueries`, which
-the root Query composes; until it does, the fixture's app adds it to its own schema."""
+look at the rows behind it (what every editorial world shares is
+tests/publishing/editorial_world.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select, update
-from starlette.testclient import TestClient
+from sqlalchemy import select, update
 
-from hub.auth import DevKey
 from hub.db import models as m
-from hub.entry.app import create_app
 from hub.ids import decode_id
-from tests.applications.world import World, code_of, gid
-from tests.conftest import HubClient, StatementCounter, make_database, prepare
+from tests.applications.world import code_of, gid
 from tests.dbtools import fetch
 from tests.principals import OTHER_TENANT, TENANT
+from tests.publishing.editorial_world import (
+    PublishingWorld,
+    mutation,
+    open_publishing_world,
+    refusal,
+)
 
 NEWS_FIELDS = """id status publishedAt visibility tags imageUrl author title summary body
                  translations { locale field value isSource isStale }"""
@@ -31,24 +30,15 @@ EVENT_FIELDS = """id status kind startsAt endsAt onlineUrl visibility publishedA
                   cancelledAt title description place { country region city latitude
                   longitude } translations { locale field value isSource isStale }"""
 
-CREATE_NEWS = ("mutation($input: CreateNewsItemInput!) { createNewsItem(input: $input) { "
-               + NEWS_FIELDS + " } }")
-UPDATE_NEWS = ("mutation($input: UpdateNewsItemInput!) { updateNewsItem(input: $input) { "
-               + NEWS_FIELDS + " } }")
-PUBLISH_NEWS = ("mutation($input: PublishNewsItemInput!) { publishNewsItem(input: $input) { "
-                + NEWS_FIELDS + " } }")
-ARCHIVE_NEWS = ("mutation($input: ArchiveNewsItemInput!) { archiveNewsItem(input: $input) { "
-                + NEWS_FIELDS + " } }")
-CREATE_EVENT = ("mutation($input: CreateEventInput!) { createEvent(input: $input) { "
-                + EVENT_FIELDS + " } }")
-UPDATE_EVENT = ("mutation($input: UpdateEventInput!) { updateEvent(input: $input) { "
-                + EVENT_FIELDS + " } }")
-PUBLISH_EVENT = ("mutation($input: PublishEventInput!) { publishEvent(input: $input) { "
-                 + EVENT_FIELDS + " } }")
-CANCEL_EVENT = ("mutation($input: CancelEventInput!) { cancelEvent(input: $input) { "
-                + EVENT_FIELDS + " } }")
-ARCHIVE_EVENT = ("mutation($input: ArchiveEventInput!) { archiveEvent(input: $input) { "
-                 + EVENT_FIELDS + " } }")
+CREATE_NEWS = mutation("createNewsItem", "CreateNewsItemInput", NEWS_FIELDS)
+UPDATE_NEWS = mutation("updateNewsItem", "UpdateNewsItemInput", NEWS_FIELDS)
+PUBLISH_NEWS = mutation("publishNewsItem", "PublishNewsItemInput", NEWS_FIELDS)
+ARCHIVE_NEWS = mutation("archiveNewsItem", "ArchiveNewsItemInput", NEWS_FIELDS)
+CREATE_EVENT = mutation("createEvent", "CreateEventInput", EVENT_FIELDS)
+UPDATE_EVENT = mutation("updateEvent", "UpdateEventInput", EVENT_FIELDS)
+PUBLISH_EVENT = mutation("publishEvent", "PublishEventInput", EVENT_FIELDS)
+CANCEL_EVENT = mutation("cancelEvent", "CancelEventInput", EVENT_FIELDS)
+ARCHIVE_EVENT = mutation("archiveEvent", "ArchiveEventInput", EVENT_FIELDS)
 
 EDITORIAL_NEWS = """query($state: EditorialState, $first: Int, $after: String) {
   editorialNews(state: $state, first: $first, after: $after) {
@@ -73,8 +63,8 @@ def event_input(**overrides: Any) -> dict[str, Any]:
             **overrides}
 
 
-class ContentWorld(World):
-    """The applications' test world, with news and events written through the API."""
+class ContentWorld(PublishingWorld):
+    """The editorial world, with news and events written through the API."""
 
     @property
     def editor(self) -> dict[str, str]:
@@ -116,17 +106,6 @@ class ContentWorld(World):
         fetch(self.database.settings, update(model).where(model.id == key).values(
             published_at=datetime.now(UTC) - timedelta(minutes=1)))
 
-    def rows_now(self) -> tuple[int, ...]:
-        """Every count a refused write must leave as it was."""
-        return tuple(self.count(model) for model in (
-            m.NewsItem, m.NewsItemTranslation, m.Event, m.EventTranslation, m.AuditEvent,
-            m.IdempotencyKey))
-
-    def audit_actions(self, global_id: str) -> list[str]:
-        a = m.AuditEvent
-        return [r[0] for r in fetch(self.database.settings, select(a.action).where(
-            a.object_id == global_id).order_by(a.id))]
-
     def principals(self) -> dict[str, dict[str, str]]:
         """Who must never see a tenant's drafts or scheduled records (its viewers see the
         scheduled ones: they are its staff)."""
@@ -136,34 +115,12 @@ class ContentWorld(World):
                 "other_admin": self.staff("admin", OTHER_TENANT)}
 
 
-def refusal(body: dict[str, Any]) -> tuple[str, str | None]:
-    """The first error's code and argument."""
-    assert body.get("errors"), body
-    extensions = body["errors"][0]["extensions"]
-    return extensions["code"], extensions.get("argument")
-
-
-def open_content_world(backend: str, folder: Path) -> Iterator[ContentWorld]:
-    database = make_database(backend, folder)
-    try:
-        prepare(database, demo=False)
-        app = create_app(database.settings)
-        counter = StatementCounter()
-        with TestClient(app) as http:
-            event.listen(app.state.hub.engine.sync_engine, "before_cursor_execute", counter)
-            tenants = dict(fetch(database.settings, select(m.Tenant.slug, m.Tenant.id)))
-            yield ContentWorld(database, HubClient(http, backend, counter), app,
-                               DevKey.load_or_create(database.settings.dev_key_file), tenants)
-    finally:
-        database.drop()
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def content(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
             ) -> Iterator[ContentWorld]:
     """One database per backend for a test module; each test writes its own records."""
-    yield from open_content_world(request.param,
-                                  tmp_path_factory.mktemp(f"content-{request.param}"))
+    yield from open_publishing_world(ContentWorld, request.param,
+                                     tmp_path_factory.mktemp(f"content-{request.param}"))
 
 
 __all__ = ["OTHER_TENANT", "TENANT", "ContentWorld", "code_of", "content", "gid", "refusal"]

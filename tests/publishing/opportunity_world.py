@@ -1,20 +1,21 @@
 """A hub over a fresh database (tenants synced, no demo data) for the editorial writes of
 opportunities and campaigns: the taxonomy they need (a retired category and skill among
-it), organizations and campaigns of two tenants, the mutations and reads these tests send,
-and a count of every table they write (nothing may change on a refusal)."""
+it), organizations and campaigns of two tenants, the mutations and reads these tests send
+(what every editorial world shares is tests/publishing/editorial_world.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 
 from hub.db import models as m
-from tests.applications.world import OTHER_TENANT, TENANT, World, code_of, gid, open_world
+from tests.applications.world import OTHER_TENANT, TENANT, code_of, gid
 from tests.dbtools import fetch
+from tests.publishing.editorial_world import PublishingWorld, mutation, open_publishing_world
 
 OPPORTUNITY_FIELDS = """id status isScheduled publishedAt visibility format title summary
   description capacity acceptance minimumAge creditedHours isEmergency isOngoing startsAt
@@ -25,20 +26,16 @@ CAMPAIGN_FIELDS = """id status isScheduled publishedAt visibility title startsOn
   translations { locale field value isSource isStale }"""
 
 
-def _mutation(name: str, input_type: str, fields: str) -> str:
-    return (f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {fields} }} }}")
-
-
-CREATE = _mutation("createOpportunity", "CreateOpportunityInput", OPPORTUNITY_FIELDS)
-UPDATE = _mutation("updateOpportunity", "UpdateOpportunityInput", OPPORTUNITY_FIELDS)
-PUBLISH = _mutation("publishOpportunity", "PublishOpportunityInput", OPPORTUNITY_FIELDS)
-CLOSE = _mutation("closeOpportunity", "CloseOpportunityInput", OPPORTUNITY_FIELDS)
-ARCHIVE = _mutation("archiveOpportunity", "ArchiveOpportunityInput", OPPORTUNITY_FIELDS)
-CREATE_CAMPAIGN = _mutation("createCampaign", "CreateCampaignInput", CAMPAIGN_FIELDS)
-UPDATE_CAMPAIGN = _mutation("updateCampaign", "UpdateCampaignInput", CAMPAIGN_FIELDS)
-PUBLISH_CAMPAIGN = _mutation("publishCampaign", "PublishCampaignInput", CAMPAIGN_FIELDS)
-CLOSE_CAMPAIGN = _mutation("closeCampaign", "CloseCampaignInput", CAMPAIGN_FIELDS)
-ARCHIVE_CAMPAIGN = _mutation("archiveCampaign", "ArchiveCampaignInput", CAMPAIGN_FIELDS)
+CREATE = mutation("createOpportunity", "CreateOpportunityInput", OPPORTUNITY_FIELDS)
+UPDATE = mutation("updateOpportunity", "UpdateOpportunityInput", OPPORTUNITY_FIELDS)
+PUBLISH = mutation("publishOpportunity", "PublishOpportunityInput", OPPORTUNITY_FIELDS)
+CLOSE = mutation("closeOpportunity", "CloseOpportunityInput", OPPORTUNITY_FIELDS)
+ARCHIVE = mutation("archiveOpportunity", "ArchiveOpportunityInput", OPPORTUNITY_FIELDS)
+CREATE_CAMPAIGN = mutation("createCampaign", "CreateCampaignInput", CAMPAIGN_FIELDS)
+UPDATE_CAMPAIGN = mutation("updateCampaign", "UpdateCampaignInput", CAMPAIGN_FIELDS)
+PUBLISH_CAMPAIGN = mutation("publishCampaign", "PublishCampaignInput", CAMPAIGN_FIELDS)
+CLOSE_CAMPAIGN = mutation("closeCampaign", "CloseCampaignInput", CAMPAIGN_FIELDS)
+ARCHIVE_CAMPAIGN = mutation("archiveCampaign", "ArchiveCampaignInput", CAMPAIGN_FIELDS)
 
 # The four roads to an opportunity.
 LIST = "{ opportunities(first: 100) { edges { node { id } } } }"
@@ -47,23 +44,11 @@ NODE = "query($id: ID!) { node(id: $id) { id } }"
 TENANT_LIST = """query($slug: String!) { tenant(slug: $slug) {
   opportunities(first: 100) { edges { node { id } } } } }"""
 
-# What these writes touch: counted before and after every refusal.
-WRITTEN = (m.Opportunity, m.OpportunityTranslation, m.OpportunitySkill, m.Campaign,
-           m.CampaignTranslation, m.AuditEvent, m.IdempotencyKey)
-
-
-class EditorialWorld(World):
-    """The applications' world, with this domain's records and reads."""
+class EditorialWorld(PublishingWorld):
+    """The editorial world, with this domain's records and reads."""
 
     organizations: dict[str, int]
     campaigns: dict[str, int]
-
-    def counts(self) -> dict[str, int]:
-        """The rows of every table these writes touch, in one statement."""
-        counted = fetch(self.database.settings, select(*(
-            select(func.count()).select_from(model).scalar_subquery().label(model.__name__)
-            for model in WRITTEN)))[0]
-        return dict(counted._mapping)
 
     def row(self, model: Any, key: int) -> dict[str, Any]:
         found = fetch(self.database.settings, select(model.__table__).where(model.id == key))
@@ -139,9 +124,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
           ) -> Iterator[EditorialWorld]:
     """One database per backend for a test module; each test makes its own records."""
     folder = tmp_path_factory.mktemp(f"editorial-{request.param}")
-    for opened in open_world(request.param, folder):
-        opened.__class__ = EditorialWorld  # the same data, this domain's helpers
-        editorial = cast(EditorialWorld, opened)
+    for editorial in open_publishing_world(EditorialWorld, request.param, folder):
         seed(editorial)
         yield editorial
 

@@ -37,16 +37,6 @@ def create(world: EditorialWorld, headers: dict[str, str] | None = None,
     return created
 
 
-def refused(world: EditorialWorld, query: str, variables: dict[str, Any],
-            headers: dict[str, str], code: str, argument: str | None = None) -> None:
-    before = world.counts()
-    body = world.call(query, variables, headers)
-    assert code_of(body) == code, body
-    if argument is not None:
-        assert body["errors"][0]["extensions"].get("argument") == argument, body
-    assert world.counts() == before
-
-
 def seen(world: EditorialWorld, key: str, headers: dict[str, str]) -> bool:
     return world.ok(NODE, {"id": key}, headers)["node"] is not None
 
@@ -113,16 +103,14 @@ def test_a_draft_campaign_is_seen_by_editors_only(world: EditorialWorld) -> None
 
 @pytest.mark.parametrize("caller", ["anonymous", "volunteer", "viewer"])
 def test_only_editors_write_campaigns(world: EditorialWorld, caller: str) -> None:
-    headers = {"anonymous": {"Accept-Language": "ar"},
-               "volunteer": world.volunteer(world.new_volunteer()),
-               "viewer": world.staff("viewer")}[caller]
-    refused(world, CREATE_CAMPAIGN, {"input": {"texts": [{"locale": "fr", "title": "x"}]}},
-            headers, "FORBIDDEN")
+    headers = world.non_editors()[caller]
+    world.refused(CREATE_CAMPAIGN, {"input": {"texts": [{"locale": "fr", "title": "x"}]}},
+                  headers, "FORBIDDEN")
     key = create(world)["id"]
     world.ok(PUBLISH_CAMPAIGN, {"input": {"id": key}}, world.staff("editor"))
     for query, extra in ((UPDATE_CAMPAIGN, {"startsOn": "2027-01-01"}),
                          (PUBLISH_CAMPAIGN, {}), (CLOSE_CAMPAIGN, {}), (ARCHIVE_CAMPAIGN, {})):
-        refused(world, query, {"input": {"id": key, **extra}}, headers, "FORBIDDEN")
+        world.refused(query, {"input": {"id": key, **extra}}, headers, "FORBIDDEN")
 
 
 def test_staff_of_another_tenant(world: EditorialWorld) -> None:
@@ -131,8 +119,8 @@ def test_staff_of_another_tenant(world: EditorialWorld) -> None:
     public = create(world)["id"]
     world.ok(PUBLISH_CAMPAIGN, {"input": {"id": public}}, world.staff("editor"))
     for query in (UPDATE_CAMPAIGN, PUBLISH_CAMPAIGN, CLOSE_CAMPAIGN, ARCHIVE_CAMPAIGN):
-        refused(world, query, {"input": {"id": draft}}, other, "NOT_FOUND", "input.id")
-        refused(world, query, {"input": {"id": public}}, other, "FORBIDDEN")
+        world.refused(query, {"input": {"id": draft}}, other, "NOT_FOUND", "input.id")
+        world.refused(query, {"input": {"id": public}}, other, "FORBIDDEN")
 
 
 def test_bad_input(world: EditorialWorld) -> None:
@@ -143,21 +131,19 @@ def test_bad_input(world: EditorialWorld) -> None:
              "input.texts.summary"),
             ({"texts": [{"locale": "fr", "title": "x"}], "startsOn": "2027-02-01",
               "endsOn": "2027-01-31"}, "input.endsOn")):
-        refused(world, CREATE_CAMPAIGN, {"input": fields}, editor, "BAD_USER_INPUT", argument)
+        world.refused(CREATE_CAMPAIGN, {"input": fields}, editor, "BAD_USER_INPUT", argument)
     key = create(world, startsOn="2027-01-01")["id"]
-    refused(world, UPDATE_CAMPAIGN, {"input": {"id": key, "endsOn": "2026-12-31"}}, editor,
-            "BAD_USER_INPUT", "input.endsOn")
-    refused(world, PUBLISH_CAMPAIGN, {"input": {"id": key, "publishAt": soon(hours=-1)}},
-            editor, "BAD_USER_INPUT", "input.publishAt")
-    refused(world, UPDATE_CAMPAIGN, {"input": {"id": "not-an-id"}}, editor, "BAD_USER_INPUT",
-            "input.id")
+    world.refused(UPDATE_CAMPAIGN, {"input": {"id": key, "endsOn": "2026-12-31"}}, editor,
+                  "BAD_USER_INPUT", "input.endsOn")
+    world.refused(PUBLISH_CAMPAIGN, {"input": {"id": key, "publishAt": soon(hours=-1)}},
+                  editor, "BAD_USER_INPUT", "input.publishAt")
+    world.refused(UPDATE_CAMPAIGN, {"input": {"id": "not-an-id"}}, editor, "BAD_USER_INPUT",
+                  "input.id")
 
 
 def test_a_retry_creates_one_campaign(world: EditorialWorld) -> None:
-    editor = world.staff("editor")
-    variables = {"input": {"texts": [{"locale": "en", "title": "Winter"}],
-                           "clientMutationId": "campaign-31"}}
     before = world.count(m.Campaign)
-    first = world.ok(CREATE_CAMPAIGN, variables, editor)["createCampaign"]
-    assert world.ok(CREATE_CAMPAIGN, variables, editor)["createCampaign"] == first
+    world.created_once(CREATE_CAMPAIGN, {"texts": [{"locale": "en", "title": "Winter"}],
+                                         "clientMutationId": "campaign-31"},
+                       world.staff("editor"))
     assert world.count(m.Campaign) == before + 1

@@ -47,10 +47,7 @@ def test_an_editor_writes_publishes_and_cancels_an_event(content: ContentWorld) 
     assert {t["locale"] for t in edited["translations"]} == {"ar", "fr"}
 
     # Cancelling a draft: archive it instead.
-    before = content.rows_now()
-    assert refusal(content.call(CANCEL_EVENT, {"input": {"id": draft["id"]}},
-                                content.editor))[0] == "CONFLICT"
-    assert content.rows_now() == before
+    content.refused(CANCEL_EVENT, {"input": {"id": draft["id"]}}, content.editor, "CONFLICT")
 
     published = content.publish(draft["id"])
     assert published["status"] == "PUBLISHED" and published["publishedAt"]
@@ -65,10 +62,7 @@ def test_an_editor_writes_publishes_and_cancels_an_event(content: ContentWorld) 
     for document, variables in ((CANCEL_EVENT, {"id": draft["id"]}),
                                 (UPDATE_EVENT, {"id": draft["id"], "kind": "MEETING"}),
                                 (PUBLISH_EVENT, {"id": draft["id"]})):
-        before = content.rows_now()
-        body = content.call(document, {"input": variables}, content.editor)
-        assert refusal(body)[0] == "CONFLICT", body
-        assert content.rows_now() == before
+        content.refused(document, {"input": variables}, content.editor, "CONFLICT")
     archived = content.ok(ARCHIVE_EVENT, {"input": {"id": draft["id"]}},
                           content.staff("admin"))["archiveEvent"]
     assert archived["status"] == "ARCHIVED" and archived["isCancelled"]
@@ -77,43 +71,37 @@ def test_an_editor_writes_publishes_and_cancels_an_event(content: ContentWorld) 
     assert content.row(draft["id"]).kind == "SEMINAR"
 
 
-def test_an_event_can_be_scheduled(content: ContentWorld) -> None:
+def test_an_event_can_be_scheduled_and_rescheduled(content: ContentWorld) -> None:
     event = content.create_event(visibility="NETWORK")
     later = datetime.now(UTC) + timedelta(days=1)
     scheduled = content.publish(event["id"], later)
     assert abs((datetime.fromisoformat(scheduled["publishedAt"]) - later).total_seconds()) < 1
     assert scheduled["visibility"] == "NETWORK"
+    sooner = datetime.now(UTC) + timedelta(hours=2)
+    moved = content.publish(event["id"], sooner)
+    assert abs((datetime.fromisoformat(moved["publishedAt"]) - sooner).total_seconds()) < 1
+    now = content.publish(event["id"])
+    assert datetime.fromisoformat(now["publishedAt"]) <= datetime.now(UTC)
+    # Live: published again, now or later, is a CONFLICT.
+    for again in ({"id": event["id"]}, {"id": event["id"], "publishAt": _at(2)}):
+        content.refused(PUBLISH_EVENT, {"input": again}, content.editor, "CONFLICT")
 
 
 def test_who_may_not_write_events(content: ContentWorld) -> None:
     draft = content.create_event()
     public = content.create_event()
     content.publish(public["id"])
-    callers = {"anonymous": {"Accept-Language": "en"},
-               "volunteer": content.volunteer(content.new_volunteer()),
-               "viewer": content.staff("viewer")}
-    writes: list[tuple[str, dict[str, Any]]] = [
-        (CREATE_EVENT, event_input()),
-        (UPDATE_EVENT, {"id": public["id"], "kind": "MEETING"}),
-        (PUBLISH_EVENT, {"id": draft["id"]}),
-        (CANCEL_EVENT, {"id": public["id"]}),
-        (ARCHIVE_EVENT, {"id": public["id"]}),
-    ]
-    for name, headers in callers.items():
-        for document, variables in writes:
-            before = content.rows_now()
-            body = content.call(document, {"input": variables}, headers)
-            assert refusal(body)[0] == "FORBIDDEN", (name, document, body)
-            assert content.rows_now() == before
-    other = content.staff("admin", OTHER_TENANT)
-    for document, variables, code in (
-            (UPDATE_EVENT, {"id": draft["id"], "kind": "MEETING"}, "NOT_FOUND"),
-            (PUBLISH_EVENT, {"id": draft["id"]}, "NOT_FOUND"),
-            (CANCEL_EVENT, {"id": public["id"]}, "FORBIDDEN"),
-            (ARCHIVE_EVENT, {"id": public["id"]}, "FORBIDDEN")):
-        before = content.rows_now()
-        assert refusal(content.call(document, {"input": variables}, other))[0] == code
-        assert content.rows_now() == before
+    content.refused_all(content.non_editors().values(), [
+        (CREATE_EVENT, event_input(), "FORBIDDEN"),
+        (UPDATE_EVENT, {"id": public["id"], "kind": "MEETING"}, "FORBIDDEN"),
+        (PUBLISH_EVENT, {"id": draft["id"]}, "FORBIDDEN"),
+        (CANCEL_EVENT, {"id": public["id"]}, "FORBIDDEN"),
+        (ARCHIVE_EVENT, {"id": public["id"]}, "FORBIDDEN")])
+    content.refused_all([content.staff("admin", OTHER_TENANT)], [
+        (UPDATE_EVENT, {"id": draft["id"], "kind": "MEETING"}, "NOT_FOUND"),
+        (PUBLISH_EVENT, {"id": draft["id"]}, "NOT_FOUND"),
+        (CANCEL_EVENT, {"id": public["id"]}, "FORBIDDEN"),
+        (ARCHIVE_EVENT, {"id": public["id"]}, "FORBIDDEN")])
     assert content.row(draft["id"]).status == "DRAFT"
     assert content.row(public["id"]).cancelled_at is None
 
@@ -144,11 +132,8 @@ BAD_CREATE = [
 @pytest.mark.parametrize(("bad", "argument"), BAD_CREATE)
 def test_bad_event_input_is_refused(content: ContentWorld, bad: dict[str, Any],
                                     argument: str) -> None:
-    before = content.rows_now()
-    body = content.call(CREATE_EVENT, {"input": event_input(**bad)},
-                        {**content.editor, "Accept-Language": "ar"})
-    assert refusal(body) == ("BAD_USER_INPUT", argument), body
-    assert content.rows_now() == before
+    content.refused(CREATE_EVENT, {"input": event_input(**bad)},
+                    {**content.editor, "Accept-Language": "ar"}, "BAD_USER_INPUT", argument)
 
 
 def test_bad_event_updates_change_nothing(content: ContentWorld) -> None:
@@ -171,27 +156,21 @@ def test_bad_event_updates_change_nothing(content: ContentWorld) -> None:
         (PUBLISH_EVENT, {"publishAt": _at(-1)}, ("BAD_USER_INPUT", "input.publishAt")),
         (CANCEL_EVENT, {"note": "n" * 1001}, ("CONFLICT", None)),  # a draft: not published
     ]
-    for document, variables, expected in cases:
-        before = content.rows_now()
-        body = content.call(document, {"input": {"id": event["id"], **variables}}, french)
-        assert refusal(body) == expected, (variables, body)
-        assert content.rows_now() == before
+    for document, variables, (code, argument) in cases:
+        body = content.refused(document, {"input": {"id": event["id"], **variables}}, french,
+                               code, argument)
+        assert refusal(body) == (code, argument), (variables, body)
     content.publish(event["id"])
-    before = content.rows_now()
-    body = content.call(CANCEL_EVENT, {"input": {"id": event["id"], "note": "n" * 1001}},
-                        french)
-    assert refusal(body) == ("BAD_USER_INPUT", "input.note")
-    assert content.rows_now() == before
+    content.refused(CANCEL_EVENT, {"input": {"id": event["id"], "note": "n" * 1001}}, french,
+                    "BAD_USER_INPUT", "input.note")
     row = content.row(event["id"])
     assert row.kind == "TRAINING" and row.cancelled_at is None and row.city == "Oran"
 
 
 def test_a_retry_creates_one_event(content: ContentWorld) -> None:
     before = content.count(m.Event)
-    variables = {"input": event_input(clientMutationId="event-retry-1")}
-    first = content.ok(CREATE_EVENT, variables, content.editor)["createEvent"]
-    again = content.ok(CREATE_EVENT, variables, content.editor)["createEvent"]
-    assert again["id"] == first["id"]
+    first = content.created_once(CREATE_EVENT, event_input(clientMutationId="event-retry-1"),
+                                 content.editor)
     assert content.count(m.Event) == before + 1
     content.publish(first["id"])
     cancel = {"input": {"id": first["id"], "clientMutationId": "cancel-retry-1"}}
