@@ -383,7 +383,7 @@ def documents_list(client: str | None, every_owner: bool, retired: bool) -> None
         owner = f"client {d.client_id}" if d.client_id is not None else "global"
         operation = f"{d.operation_type or '?'} {d.operation_name or '(unnamed)'}"
         removed = " (removed)" if d.retired_at else ""
-        click.echo(f"{d.document_id:<66} {owner:<12} {operation:<40} {d.sha256[:12]}{removed}")
+        click.echo(f"{d.document_id:<71} {owner:<12} {operation:<40} {d.sha256[:12]}{removed}")
     click.echo(f"{len(found)} documents", err=True)
 
 
