@@ -4,23 +4,35 @@ The depth limiter used to walk a fragment again at every spread, 2^k walks for k
 k = 40 (1.6 KB) spun forever with the event loop dead, over POST and GET alike. A real
 server runs here (uvicorn, in its own process, so a hang is a failed test, not a hung run)
 and `/healthz` must answer while the heavy request is in flight.
+
+Then the issue's acceptance (12): the 500-alias request, a 5 MB body, 20,000 aliases, 500
+repeated directives and a 100-query batch are each refused in well under 100 ms by a real
+server, without a single SQL statement (uvicorn in a thread of this process, so that the
+engine's statements can be counted).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import httpx2 as httpx
+import orjson
 import pytest
+import uvicorn
 from graphql import GraphQLError, TypeInfo, ValidationContext, parse, validate, visit
+from sqlalchemy import event
 
+from hub.entry.app import create_app
 from schema import build_schema
 from schema.core.limits import depth_limit_rule
-from tests.conftest import Database
+from tests.conftest import Database, StatementCounter
 from tests.paths import ROOT
 from tests.servers import free_port, serving
 
@@ -185,3 +197,70 @@ def test_the_rule_is_linear_in_fragments() -> None:
     long_chain.append("fragment C3000 on Tenant { " + "parent { " * RULE_LIMIT + "slug"
                       + " }" * RULE_LIMIT + " }")  # tenants and 12 parents: 13 levels
     assert len(rule_alone("{ tenants { ...C0 } }\n" + "\n".join(long_chain))) == 1
+
+
+# The issue's acceptance: refused in well under 100 ms, nothing executed.
+
+PAGE = ("opportunities(first: 100) { edges { node { id title summary startsAtDisplay "
+        "spotsLeft tenant { name } } } }")
+ACCEPTANCE: dict[str, tuple[bytes, int, str]] = {
+    # (the body, the status and the code of its refusal)
+    "500 aliases of a page of 100 (53 KB)": (
+        orjson.dumps({"query": "{ " + " ".join(f"a{i}: {PAGE}" for i in range(500)) + " }"}),
+        200, "TOO_MANY_TOKENS"),
+    "a 5 MB body": (orjson.dumps({"query": "{ tenants { slug } }" + " " * 5_000_000}), 413,
+                    "REQUEST_TOO_LARGE"),
+    "20,000 aliases": (orjson.dumps({"query": "{ " + " ".join(
+        f"a{i}: __typename" for i in range(20_000)) + " }"}), 413, "REQUEST_TOO_LARGE"),
+    "500 repeated directives": (orjson.dumps({"query": "{ " + " ".join(
+        "__typename @include(if: true)" for _ in range(500)) + " }"}), 200, "TOO_MANY_TOKENS"),
+    "a 100-query batch": (orjson.dumps([{"query": "{ tenants { slug } }"}] * 100), 400,
+                          "BATCHING_DISABLED"),
+}
+
+
+@pytest.fixture(scope="module")
+def threaded(backend: Database) -> Iterator[tuple[str, StatementCounter]]:
+    """The hub served by uvicorn from a thread of this process, its statements counted."""
+    app = create_app(backend.settings)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    counter = StatementCounter()
+    engine = app.state.hub.engine
+    event.listen(engine.sync_engine, "before_cursor_execute", counter)
+    try:
+        yield f"http://127.0.0.1:{port}", counter
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", counter)
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.mark.parametrize("shape", sorted(ACCEPTANCE))
+def test_the_issue_acceptance_shapes_are_refused_in_time_without_executing(
+        threaded: tuple[str, StatementCounter], shape: str) -> None:
+    base, counter = threaded
+    body, status, code = ACCEPTANCE[shape]
+    headers = {"Content-Type": "application/json", "Accept-Language": "fr"}
+    with httpx.Client(base_url=base, timeout=TIMEOUT) as http:
+        # Warm: the connection, the first statement and the first validation are not timed.
+        assert http.post("/graphql", json={"query": "{ tenants { slug } }"}).status_code == 200
+        counter.statements.clear()
+        gc.collect()
+        response, elapsed = timed(lambda: http.post("/graphql", content=body,
+                                                    headers=headers))
+    answer: Any = response.json()
+    print(f"{shape} ({len(body):,} bytes): {response.status_code} "
+          f"{answer['errors'][0]['extensions']['code']}, {elapsed * 1000:.1f} ms")
+    assert response.status_code == status
+    assert answer.get("data") is None
+    assert [e["extensions"]["code"] for e in answer["errors"]] == [code]
+    assert counter.count == 0, counter.statements
+    assert elapsed < BUDGET, f"{shape}: {elapsed * 1000:.0f} ms"
