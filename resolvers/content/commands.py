@@ -1,7 +1,7 @@
 """News items and events as kinds of editorial record, written, published and archived by
 the one status machine of every editorial record (resolvers/publishing/statuses.py: who
 may, the compare-and-set change, Publish, Retire), and what their creations and updates
-share.
+share (a field an update leaves out is resolvers/publishing/updates.py `KEEP`).
 
 An event has one rule of its own: once cancelled it is held still. It cannot be edited,
 published again or cancelled again (archiving it is still possible), and every change of
@@ -11,10 +11,8 @@ that an edit racing a cancellation is a CONFLICT.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement
 
@@ -24,22 +22,6 @@ from resolvers.publishing import messages as pub_msg
 from resolvers.publishing.statuses import Kind
 from resolvers.publishing.texts import Texts
 from resolvers.translations.commands import TRANSLATABLE
-
-T = TypeVar("T")
-TextEntries = tuple[tuple[str, Mapping[str, str | None]], ...]
-
-
-class Keep(Enum):
-    """An update's field left out of its input: the record keeps its value (None clears)."""
-
-    KEEP = "KEEP"
-
-
-KEEP = Keep.KEEP
-
-
-def given(value: T | Keep, keep: T) -> T:
-    return keep if isinstance(value, Keep) else value
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,16 +21,7 @@ from hub.db.types import utcnow
 from hub.errors import BadUserInput, Conflict
 from hub.i18n.labels import ENUM_LABELS
 from resolvers.content import messages as msg
-from resolvers.content.commands import (
-    EVENTS,
-    KEEP,
-    Checked,
-    Edit,
-    Keep,
-    NewDraft,
-    TextEntries,
-    given,
-)
+from resolvers.content.commands import EVENTS, Checked, Edit, NewDraft
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.publishing.rules import Place, check_url, check_window, under_input
@@ -41,7 +32,8 @@ from resolvers.publishing.statuses import (
     editors_tenant,
     update_record,
 )
-from resolvers.publishing.texts import check_texts
+from resolvers.publishing.texts import TextEntries, check_texts
+from resolvers.publishing.updates import KEEP, Keep, given
 
 KINDS: tuple[str, ...] = tuple(ENUM_LABELS["EventKind"])
 MAX_NOTE = 1000

@@ -21,12 +21,13 @@ from typing import Any
 from hub.db import models as m
 from hub.errors import BadUserInput
 from resolvers.content import messages as msg
-from resolvers.content.commands import KEEP, NEWS, Checked, Edit, Keep, NewDraft, TextEntries, given
+from resolvers.content.commands import NEWS, Checked, Edit, NewDraft
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.publishing.rules import check_url
 from resolvers.publishing.statuses import create_draft, editable, editors_tenant, update_record
-from resolvers.publishing.texts import check_texts
+from resolvers.publishing.texts import TextEntries, check_texts
+from resolvers.publishing.updates import KEEP, Keep, given
 
 MAX_TAGS = 10
 MAX_TAG = 40

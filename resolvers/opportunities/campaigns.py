@@ -15,11 +15,11 @@ from hub.errors import BadUserInput
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.opportunities import messages as msg
-from resolvers.opportunities.commands import KEEP, Keep, TextEntries
 from resolvers.opportunities.statuses import CAMPAIGN
 from resolvers.publishing.rules import under_input
 from resolvers.publishing.statuses import create_draft, editable, editors_tenant, update_record
-from resolvers.publishing.texts import Texts, check_texts
+from resolvers.publishing.texts import TextEntries, Texts, check_texts
+from resolvers.publishing.updates import KEEP, Keep
 
 
 @dataclass(frozen=True, slots=True)

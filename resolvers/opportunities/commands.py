@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from enum import Enum
 from typing import Any, Final
 
 from sqlalchemy import delete, select
@@ -44,7 +42,8 @@ from resolvers.publishing.statuses import (
     editors_tenant,
     update_record,
 )
-from resolvers.publishing.texts import Texts, check_texts
+from resolvers.publishing.texts import TextEntries, Texts, check_texts
+from resolvers.publishing.updates import KEEP, Keep
 
 Opp = m.Opportunity
 MAX_SKILLS: Final = 20
@@ -55,14 +54,6 @@ EMAIL: Final = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 PHONE: Final = re.compile(r"\+?[0-9 ()\-.]{3,40}")
 
 
-class Keep(Enum):
-    """The value of a field an update leaves as it is."""
-
-    KEEP = "KEEP"
-
-
-KEEP: Final = Keep.KEEP
-TextEntries = Sequence[tuple[str, Mapping[str, str | None]]]
 
 
 @dataclass(frozen=True, slots=True)

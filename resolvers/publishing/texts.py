@@ -24,6 +24,9 @@ from resolvers.core.writes import Tx
 from resolvers.publishing import messages as msg
 from resolvers.translations.commands import MAX_LENGTH, MAX_TEXT, Translatable
 
+# The texts of a record as an input gives them: (locale, {field: text}) per language.
+TextEntries = Sequence[tuple[str, Mapping[str, str | None]]]
+
 
 @dataclass(frozen=True, slots=True)
 class Texts:
@@ -34,8 +37,7 @@ class Texts:
     values: Mapping[str, str | None]
 
 
-def check_texts(entries: Sequence[tuple[str, Mapping[str, str | None]]],
-                fields: tuple[str, ...], *, creating: bool,
+def check_texts(entries: TextEntries, fields: tuple[str, ...], *, creating: bool,
                 argument: str = "texts") -> list[Texts]:
     """Each (locale, {field: text}) checked: a known language given once, only `fields`,
     lengths within limits, a title for every language of a new record. In an update, None

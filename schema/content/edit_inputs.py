@@ -6,14 +6,13 @@ the start and the visibility are kept when null. Every input takes an optional
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
-from resolvers.content.commands import KEEP, Keep
+from resolvers.publishing.updates import Keep
 from schema.applications.inputs import RETRY
 from schema.core.enums import Visibility
-from schema.publishing.inputs import PlaceInput, TextsInput
+from schema.publishing.inputs import PlaceInput, TextsInput, settable
 
 TEXTS = ("One entry per language (title, summary and body for news; title and description "
          "for events). The first language a record is written in is its source.")
@@ -22,21 +21,10 @@ KINDS = "EXHIBITION, SEMINAR, TRAINING, CAMPAIGN_DAY, AWARENESS_DAY or MEETING."
 HTTP = "An http(s) link."
 
 
-def kept(value: Any) -> Any:
-    """An update input's field: KEEP when left out (strawberry's UNSET), else its value."""
-    return KEEP if value is strawberry.UNSET else value
-
-
 def kept_tags(tags: list[str] | None) -> tuple[str, ...] | Keep:
     """Tags left out or null are kept; a list (maybe empty) replaces them."""
-    return KEEP if tags is strawberry.UNSET or tags is None else tuple(tags)
-
-
-def kept_visibility(visibility: Visibility | None) -> str | Keep:
-    """A visibility cannot be cleared: left out or null, it is kept."""
-    if visibility is strawberry.UNSET or visibility is None:
-        return KEEP
-    return str(visibility.value)
+    kept = settable(tags)
+    return kept if isinstance(kept, Keep) else tuple(kept)
 
 
 # --- news ----------------------------------------------------------------------------------

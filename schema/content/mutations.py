@@ -27,14 +27,12 @@ from schema.content.edit_inputs import (
     PublishNewsItemInput,
     UpdateEventInput,
     UpdateNewsItemInput,
-    kept,
     kept_tags,
-    kept_visibility,
 )
 from schema.content.types import Event, NewsItem
 from schema.core.info import Info
 from schema.core.policy import EVERYONE, policy
-from schema.publishing.inputs import PlaceInput, entries
+from schema.publishing.inputs import PlaceInput, clearable, entries, enum_value
 from schema.publishing.mutations import record_key, written
 
 
@@ -68,8 +66,8 @@ class ContentMutations:
     async def update_news_item(self, info: Info, input: UpdateNewsItemInput) -> NewsItem:
         write = UpdateNewsItem(
             record_key(NEWS, input.id), tuple(entries(input.texts)), kept_tags(input.tags),
-            kept(input.image_url), kept_visibility(input.visibility),
-            kept(input.author))
+            clearable(input.image_url), enum_value(input.visibility),
+            clearable(input.author))
         return await _news_item(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Publish a news item now, or at `publishAt` "
@@ -99,12 +97,12 @@ class ContentMutations:
     @strawberry.mutation(description="Change an event that is neither archived nor "
                                       "cancelled.")
     async def update_event(self, info: Info, input: UpdateEventInput) -> Event:
-        place = kept(input.place)
+        place = clearable(input.place)
         write = UpdateEvent(
-            record_key(EVENTS, input.id), tuple(entries(input.texts)), kept(input.kind),
-            kept(input.starts_at), kept(input.ends_at),
+            record_key(EVENTS, input.id), tuple(entries(input.texts)), clearable(input.kind),
+            clearable(input.starts_at), clearable(input.ends_at),
             place.place() if isinstance(place, PlaceInput) else place,
-            kept(input.online_url), kept_visibility(input.visibility))
+            clearable(input.online_url), enum_value(input.visibility))
         return await _event(info, write, input.client_mutation_id)
 
     @strawberry.mutation(description="Publish an event now, or at `publishAt` (scheduled); "

@@ -10,34 +10,26 @@ takes an optional `clientMutationId`, the client's idempotency key for retries.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import strawberry
 
 from resolvers.opportunities.campaigns import CampaignFields
-from resolvers.opportunities.commands import KEEP, ContactValues, Keep, OpportunityFields
+from resolvers.opportunities.commands import ContactValues, OpportunityFields
+from resolvers.publishing.updates import KEEP, Keep
 from schema.applications.inputs import RETRY, key_of
 from schema.core.enums import Acceptance, OpportunityFormat, Visibility
-from schema.publishing.inputs import PlaceInput, TextsInput, entries
+from schema.publishing.inputs import (
+    PlaceInput,
+    TextsInput,
+    clearable,
+    entries,
+    enum_value,
+    settable,
+)
 
-T = TypeVar("T")
 UNSET: Any = strawberry.UNSET
 COORDINATORS = "Admins and coordinators of the society only."
-
-
-def clearable(value: T | None) -> T | Keep | None:
-    """Left out: unchanged; null: cleared."""
-    return KEEP if value is UNSET else value
-
-
-def settable(value: T | None) -> T | Keep:
-    """Left out or null: unchanged."""
-    return KEEP if value is UNSET or value is None else value
-
-
-def _enum(value: Any) -> str | Keep:
-    kept = settable(value)
-    return kept if isinstance(kept, Keep) else str(kept.value)
 
 
 def _id(value: strawberry.ID | None, type_name: str, argument: str) -> int | Keep | None:
@@ -96,7 +88,7 @@ class OpportunityFieldsInput:
         skills = clearable(self.skills)
         return OpportunityFields(
             texts=entries(texts),
-            format=_enum(format),
+            format=enum_value(format),
             category=settable(category),
             skills=KEEP if isinstance(skills, Keep) else tuple(skills or ()),
             place=place.place() if isinstance(place, PlaceInput) else place,
@@ -105,13 +97,13 @@ class OpportunityFieldsInput:
             is_ongoing=settable(self.is_ongoing),
             organization_id=_id(self.organization_id, "Organization", "input.organizationId"),
             campaign_id=_id(self.campaign_id, "Campaign", "input.campaignId"),
-            visibility=_enum(self.visibility),
+            visibility=enum_value(self.visibility),
             contact=contact.values() if isinstance(contact, ContactInput) else contact,
             credited_hours=clearable(self.credited_hours),
             is_emergency=settable(self.is_emergency),
             min_age=clearable(self.minimum_age),
             capacity=clearable(self.capacity),
-            acceptance=_enum(self.acceptance),
+            acceptance=enum_value(self.acceptance),
         )
 
 
@@ -187,7 +179,7 @@ class CampaignFieldsInput:
     def fields(self, texts: list[TextsInput] | None) -> CampaignFields:
         return CampaignFields(texts=entries(texts), starts_on=clearable(self.starts_on),
                               ends_on=clearable(self.ends_on),
-                              visibility=_enum(self.visibility))
+                              visibility=enum_value(self.visibility))
 
 
 @strawberry.input(description="A new campaign: a DRAFT of the writer's society.")

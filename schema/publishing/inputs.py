@@ -1,10 +1,32 @@
-"""Inputs shared by the editorial mutations of every domain: a language's texts, a place."""
+"""Inputs shared by the editorial mutations of every domain: a language's texts, a place,
+and an update's fields as the commands take them (left out: `KEEP`)."""
 
 from __future__ import annotations
+
+from typing import Any, TypeVar
 
 import strawberry
 
 from resolvers.publishing.rules import Place
+from resolvers.publishing.updates import KEEP, Keep
+
+T = TypeVar("T")
+
+
+def clearable(value: T | None) -> T | Keep | None:
+    """An update's field that can be cleared: left out, unchanged; null, cleared."""
+    return KEEP if value is strawberry.UNSET else value
+
+
+def settable(value: T | None) -> T | Keep:
+    """An update's field that cannot be cleared: left out or null, unchanged."""
+    return KEEP if value is strawberry.UNSET or value is None else value
+
+
+def enum_value(value: Any) -> str | Keep:
+    """An update's enum field that cannot be cleared, as its API value (or KEEP)."""
+    kept = settable(value)
+    return kept if isinstance(kept, Keep) else str(kept.value)
 
 
 @strawberry.input(description="One language's texts of a record. In an update, a field left "
