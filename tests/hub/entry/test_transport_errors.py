@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
 import pytest
 from starlette.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 
 from hub.config import Settings
 from hub.entry.app import create_app
@@ -184,6 +186,39 @@ def test_no_ide_in_production_is_a_coded_404(production: TestClient, language: s
         headers={"Accept-Language": language})
     assert mutation.status_code == 405 and mutation.headers["allow"] == "POST"
     assert mutation.json()["errors"][0]["message"] == message(language, msg.ADHOC_GET_REFUSED)
+
+
+def test_in_production_a_get_carries_a_trusted_document_only(
+        backend: Database, tmp_path: Path) -> None:
+    """The trusted-documents middleware marks a request whose document it put in place
+    (`request.state.trusted_document`); such a GET is answered, an ad-hoc one is not."""
+    jwks = tmp_path / "jwks.json"
+    jwks.write_text('{"keys": []}', encoding="utf-8")
+    settings = Settings.from_env({
+        "HUB_DATABASE_URL": backend.settings.database_url, "HUB_MODE": "production",
+        "HUB_DEV_KEY_FILE": str(tmp_path / "dev-key.json"),
+        "HUB_OIDC_ISSUERS": ('[{"issuer": "https://id.example.org", "audience": "hub", '
+                             f'"jwks_file": "{jwks}"}}]')})
+    app = create_app(settings)
+
+    async def marked(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope.setdefault("state", {})["trusted_document"] = "sha256:test"
+        await app(scope, receive, send)
+
+    with TestClient(app) as plain:
+        ad_hoc = plain.get("/graphql", params={"query": QUERY},
+                           headers={"Accept-Language": "fr"})
+        assert ad_hoc.status_code == 405 and ad_hoc.headers["allow"] == "POST"
+        error = ad_hoc.json()["errors"][0]
+        assert error["message"] == message("fr", msg.ADHOC_GET_REFUSED)
+        assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    with TestClient(marked) as trusted:
+        answer = trusted.get("/graphql", params={"query": QUERY})
+        assert answer.status_code == 200 and answer.json()["data"]["tenants"]
+        mutation = trusted.get("/graphql", params={
+            "query": "mutation { setNetworkSharing(share: true) { id } }"})
+        assert mutation.status_code == 405  # GET never carries a mutation
 
 
 # Request ids
