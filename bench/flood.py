@@ -130,13 +130,15 @@ def _answer_codes(content: bytes) -> list[str]:
     return codes
 
 
-async def _flood_loop(url: str, kinds: list[str], connections: int, active: Event,
-                      done: Event) -> Json:
+async def _flood_loop(url: str, kinds: list[str], connections: int, ready: Event,
+                      active: Event, done: Event) -> Json:
     bodies = {kind: FLOODS[kind]() for kind in kinds}
     stats: dict[str, Json] = {kind: {"latencies": [], "statuses": Counter(), "codes": Counter(),
                                      "bytes": len(bodies[kind])} for kind in kinds}
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+        ready.set()
+
         async def connection(offset: int) -> None:
             i = offset
             while not done.is_set():
@@ -162,11 +164,11 @@ async def _flood_loop(url: str, kinds: list[str], connections: int, active: Even
                    **_percentiles(row["latencies"])} for kind, row in stats.items()}
 
 
-def flooder(url: str, kinds: list[str], connections: int, active: Event, done: Event,
-            results: Any) -> None:
-    """The second client: floods while `active` is set, until `done`; its numbers go to
-    `results` (a queue)."""
-    results.put(asyncio.run(_flood_loop(url, kinds, connections, active, done)))
+def flooder(url: str, kinds: list[str], connections: int, ready: Event, active: Event,
+            done: Event, results: Any) -> None:
+    """The second client: `ready` once its documents are built, floods while `active` is
+    set, until `done`; its numbers go to `results` (a queue)."""
+    results.put(asyncio.run(_flood_loop(url, kinds, connections, ready, active, done)))
 
 
 # -- the measuring client -------------------------------------------------------------------
@@ -208,8 +210,8 @@ def measure(url: str, kinds: list[str], *, seconds: float, rounds: int, connecti
             cpu: Callable[[], float]) -> Json:
     """Alternate quiet and flooded windows; `cpu` reads the hub's CPU seconds so far."""
     spawn = multiprocessing.get_context("spawn")
-    active, done, results = spawn.Event(), spawn.Event(), spawn.Queue()
-    process = spawn.Process(target=flooder, args=(url, kinds, connections, active, done,
+    ready, active, done, results = spawn.Event(), spawn.Event(), spawn.Event(), spawn.Queue()
+    process = spawn.Process(target=flooder, args=(url, kinds, connections, ready, active, done,
                                                   results), daemon=True)
     process.start()
     quiet: list[float] = []
@@ -231,6 +233,8 @@ def measure(url: str, kinds: list[str], *, seconds: float, rounds: int, connecti
     try:
         with httpx.Client(timeout=30) as client:
             probe(client, url, min(seconds, 2.0), [], failures)  # warm: caches, plans, pool
+            if not ready.wait(timeout=120):
+                raise BenchError("the flooding client did not start within 120 s")
             for _ in range(rounds):
                 window("quiet", client, quiet)
                 active.set()
