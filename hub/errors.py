@@ -29,6 +29,8 @@ class ErrorCode(StrEnum):
     TIMEOUT = "TIMEOUT"  # the request or one of its statements took longer than allowed
     PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"  # no trusted document has this id
     TRUSTED_DOCUMENTS_ONLY = "TRUSTED_DOCUMENTS_ONLY"  # an ad-hoc document where only ids go
+    # The database cannot be reached right now; retry (with the same clientMutationId).
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"  # a body over HUB_MAX_BODY_BYTES (413)
     VARIABLES_TOO_LARGE = "VARIABLES_TOO_LARGE"  # variables over HUB_MAX_VARIABLES_BYTES (413)
     RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"  # an answer over HUB_MAX_RESPONSE_BYTES

@@ -14,15 +14,14 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Executable, Select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from hub.db.engine import connection_lost, database_unavailable
-from hub.errors import HubError
-from hub.i18n.markers import N_
+from hub.errors import ErrorCode, HubError
+from resolvers.core import messages as msg
 
 log = logging.getLogger("tatawwu")
 
@@ -35,24 +34,10 @@ class ReadInsideTransaction(RuntimeError):
     """A statement was sent through the request's lock from inside its own transaction."""
 
 
-# Until it moves to resolvers/core/messages.py (MESSAGES), a file of the write path's owner.
-# TRANSLATORS: the database server is restarting or cannot be reached; clientMutationId is
-# the name of an input field, keep it as is.
-DATABASE_UNAVAILABLE = N_(
-    "The hub cannot reach its database right now. Try again in a moment: a change sent again "
-    "with the same clientMutationId is made only once."
-)
-
-
-class _Code(StrEnum):
-    # Until hub/errors.py ErrorCode has SERVICE_UNAVAILABLE (the lead's file).
-    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
-
-
 class DatabaseUnavailable(HubError):
     """The database cannot be reached (restarting, down, connections cut): retry later."""
 
-    code = _Code.SERVICE_UNAVAILABLE  # type: ignore[assignment]
+    code = ErrorCode.SERVICE_UNAVAILABLE
 
 
 class RequestDatabase:
@@ -183,7 +168,7 @@ class RequestDatabase:
                 raise
             log.warning("database unavailable: %s: %s", type(exc).__name__, exc)
             await self._discard()
-            raise DatabaseUnavailable(DATABASE_UNAVAILABLE) from exc
+            raise DatabaseUnavailable(msg.DATABASE_UNAVAILABLE) from exc
 
     async def _roll_back(self, session: AsyncSession) -> None:
         """Roll back after a failure; on a dead connection the server already has (the

@@ -16,4 +16,12 @@ IDEMPOTENCY_KEY_REUSED: Final = N_(
     "This idempotency key was already used for another change; use a new key for each change."
 )
 
-MESSAGES: Final[tuple[str | Plural, ...]] = (IDEMPOTENCY_KEY_TOO_LONG, IDEMPOTENCY_KEY_REUSED)
+# TRANSLATORS: the database server is restarting or cannot be reached; clientMutationId is
+# the name of an input field, keep it as is.
+DATABASE_UNAVAILABLE: Final = N_(
+    "The hub cannot reach its database right now. Try again in a moment: a change sent again "
+    "with the same clientMutationId is made only once."
+)
+
+MESSAGES: Final[tuple[str | Plural, ...]] = (IDEMPOTENCY_KEY_TOO_LONG, IDEMPOTENCY_KEY_REUSED,
+                                             DATABASE_UNAVAILABLE)
