@@ -5,7 +5,7 @@ archived by the one status machine of every editorial record
 from __future__ import annotations
 
 from hub.db import models as m
-from resolvers.publishing.statuses import Kind, is_scheduled
+from resolvers.publishing.statuses import Kind
 from resolvers.translations.commands import TRANSLATABLE
 
 OPPORTUNITY = Kind("Opportunity", m.Opportunity, lambda loaders: loaders.opportunity_by_id,
@@ -13,4 +13,3 @@ OPPORTUNITY = Kind("Opportunity", m.Opportunity, lambda loaders: loaders.opportu
 CAMPAIGN = Kind("Campaign", m.Campaign, lambda loaders: loaders.campaign_by_id,
                 TRANSLATABLE["Campaign"], "campaign")
 
-__all__ = ["CAMPAIGN", "OPPORTUNITY", "is_scheduled"]  # is_scheduled: for schema/opportunities

@@ -16,7 +16,7 @@ from resolvers.core.loaders import KeyedLoader, now_or_later
 from resolvers.core.pages import Page
 from resolvers.loaders import Loaders
 from resolvers.opportunities.queries import opportunity_page
-from resolvers.opportunities.statuses import is_scheduled
+from resolvers.publishing.statuses import is_scheduled
 from schema.core.common import Contact, Node, Place
 from schema.core.connections import Connection
 from schema.core.enums import (
