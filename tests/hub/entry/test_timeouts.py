@@ -238,3 +238,17 @@ def test_a_statement_over_its_time_is_answered_timeout(
         # The connection went back to the pool in order: the next request is answered.
         again = http.post("/graphql", json={"query": PAGE}).json()
         assert "errors" not in again and again["data"]["opportunities"]["edges"]
+
+
+@pytest.mark.postgresql_only
+def test_a_request_cancelled_in_a_statement_leaves_the_pool_serving(
+        backend: Database) -> None:
+    settings = replace(backend.settings, request_timeout_seconds=1, statement_timeout_ms=0)
+    with TestClient(create_app(settings)) as http:
+        with table_locked(settings.database_url, "opportunity"):
+            response = http.post("/graphql", json={"query": PAGE})
+            assert response.status_code == 503, response.text
+            assert response.json()["errors"][0]["extensions"]["code"] == "TIMEOUT"
+        for _ in range(3):  # the cancelled statement's connection is not handed out broken
+            again = http.post("/graphql", json={"query": PAGE}).json()
+            assert "errors" not in again and again["data"]["opportunities"]["edges"]
