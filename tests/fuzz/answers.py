@@ -76,3 +76,25 @@ def check_answer(status: int, content: bytes, *, document: str = "") -> dict[str
             if leak is not None:
                 raise BadAnswer(f"internal detail {leak.group(0)!r} in {text[:300]!r}{where}")
     return dict(body)
+
+
+class Tally:
+    """What a fuzz run's answers were, to prove that it was not hollow: a run whose every
+    document was refused by a rate limit, or before any resolver ran, tested nothing."""
+
+    def __init__(self) -> None:
+        self.answers = 0
+        self.reached = 0  # answers with data, or with an error of a field (a resolver ran)
+        self.rate_limited = 0
+
+    def add(self, body: dict[str, Any]) -> None:
+        self.answers += 1
+        errors = body.get("errors") or []
+        codes = {(e.get("extensions") or {}).get("code") for e in errors}
+        self.rate_limited += ErrorCode.RATE_LIMITED.value in codes
+        self.reached += body.get("data") is not None or any(e.get("path") for e in errors)
+
+    def check(self) -> None:
+        assert self.rate_limited == 0, f"{self.rate_limited} of {self.answers} answers were " \
+            "RATE_LIMITED: the fuzz run was throttled, not tested (raise the budget in its app)"
+        assert self.reached, f"none of {self.answers} documents reached a resolver"

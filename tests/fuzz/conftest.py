@@ -5,6 +5,7 @@ the shared demo database of the session must stay as the seed made it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from starlette.testclient import TestClient
@@ -25,7 +26,11 @@ def writable(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     try:
         prepare(database, demo=True)
         principals = cast(database).headers
-        with TestClient(create_app(database.settings)) as http:
+        # Unlimited budgets: hundreds of documents from one address in seconds are the
+        # point here, not a caller to throttle (the session's client keeps its defaults).
+        unlimited = replace(database.settings, rate_limit_ip=0, rate_limit_principal=0,
+                            rate_limit_client=0)
+        with TestClient(create_app(unlimited)) as http:
             yield http, principals
     finally:
         database.drop()

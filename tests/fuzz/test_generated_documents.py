@@ -16,12 +16,13 @@ from typing import Final
 
 import graphql
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from tests.conftest import Database, HubClient
-from tests.fuzz.answers import check_answer
+from tests.fuzz.answers import Tally, check_answer
+from tests.fuzz.budget import bounded
 from tests.fuzz.conftest import Writable
 from tests.fuzz.generated import hub_schema, mutation_documents, query_documents
 from tests.principals import cast
@@ -32,9 +33,7 @@ from tests.principals import cast
 PRINCIPALS: Final = ("anonymous", "self", "admin", "editor", "other_staff", "federation",
                      "client")
 LOCALES: Final = ("ar", "fr", "en")
-BOUNDED = settings(max_examples=20, deadline=None, derandomize=True, database=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-                   print_blob=False)
+EXAMPLES: Final = 20  # per test (principal and backend): about 10 s per backend in all
 
 
 @pytest.fixture(scope="module")
@@ -47,32 +46,38 @@ def headers(backend: Database) -> dict[str, dict[str, str]]:
     return cast(backend).headers
 
 
-def _send(http: TestClient, document: str, headers: dict[str, str], locale: str) -> None:
+def _send(http: TestClient, document: str, headers: dict[str, str], locale: str,
+          tally: Tally) -> None:
     response = http.post("/graphql", json={"query": document},
                          headers={**headers, "Accept-Language": locale})
-    check_answer(response.status_code, response.content, document=document)
+    tally.add(check_answer(response.status_code, response.content, document=document))
 
 
 @pytest.mark.parametrize("who", PRINCIPALS)
 def test_generated_queries(client: HubClient, schema: graphql.GraphQLSchema,
                            headers: dict[str, dict[str, str]], who: str) -> None:
-    @BOUNDED
+    tally = Tally()
+
+    @bounded(EXAMPLES)
     @given(document=query_documents(schema), locale=st.sampled_from(LOCALES))
     def answers(document: str, locale: str) -> None:
-        _send(client.http, document, headers[who], locale)
+        _send(client.http, document, headers[who], locale, tally)
 
     answers()
+    tally.check()
 
 
 @pytest.mark.parametrize("who", PRINCIPALS)
-def test_generated_mutations(writable: Writable,
-                             who: str) -> None:
+def test_generated_mutations(writable: Writable, who: str) -> None:
     http, principals = writable
     mutation_schema = hub_schema(http.app.state.hub.settings)  # type: ignore[attr-defined]
 
-    @BOUNDED
+    tally = Tally()
+
+    @bounded(EXAMPLES)
     @given(document=mutation_documents(mutation_schema), locale=st.sampled_from(LOCALES))
     def answers(document: str, locale: str) -> None:
-        _send(http, document, principals[who], locale)
+        _send(http, document, principals[who], locale, tally)
 
     answers()
+    tally.check()
