@@ -1,11 +1,13 @@
 """The hub's time limit on every request (HUB_REQUEST_TIMEOUT_SECONDS), from its first byte
 to its last: reading the body, authenticating, executing, answering.
 
-When the limit passes, the request's work is cancelled (its statement in flight included)
-and, if nothing was answered yet, the caller gets a coded TIMEOUT error: 408 when its body
-had not arrived (a client sending one byte at a time cannot hold the request open; the
-connection is closed), else 503 (the hub could not finish in time; a retry may succeed). An
-answer already started cannot be replaced: it is cut off, and the log says so.
+When the limit passes and nothing was answered yet, the caller gets a coded TIMEOUT error at
+once: 408 when its body had not arrived (a client sending one byte at a time cannot hold
+the request open; the connection is closed), else 503 (the hub could not finish in time; a
+retry may succeed). Then the request's work is cancelled. A statement its loaders already
+sent (they run in tasks of their own) ends by itself or at PostgreSQL's statement_timeout;
+the request's connection goes back to the pool after it. An answer already started cannot
+be replaced: it is cut off, and the log says so.
 Websockets (subscriptions) live longer by design and are not limited here.
 """
 
@@ -39,14 +41,29 @@ class TimeoutMiddleware:
             return
         progress = _Progress(receive, send, expects_body=_expects_body(scope))
         limit = self.settings.request_timeout_seconds
-        timeout = asyncio.timeout(limit)
+        # A task of its own, so that the answer does not wait for the work's cleanup (which
+        # may wait for a statement in flight in a loader's task).
+        work = asyncio.ensure_future(self.app(scope, progress.receive, progress.send))
         try:
-            async with timeout:
-                await self.app(scope, progress.receive, progress.send)
-        except TimeoutError:
-            if not timeout.expired():
-                raise  # the app's own (a client of another service), not this limit
-            await self._timed_out(scope, send, progress, limit)
+            done, _ = await asyncio.wait({work}, timeout=limit)
+        except asyncio.CancelledError:
+            work.cancel()
+            raise
+        if done:
+            work.result()  # the app's own errors, its own TimeoutError included, go up
+            return
+        progress.closed = True  # whatever the work sends from now on goes nowhere
+        await self._timed_out(scope, send, progress, limit)
+        work.cancel()
+        try:
+            await work
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise
+        except Exception:
+            log.exception("request %s: failed while being stopped",
+                          scope.get("state", {}).get("request_id", "-"))
 
     async def _timed_out(self, scope: Scope, send: Send, progress: _Progress,
                          limit: int) -> None:
@@ -80,6 +97,7 @@ class _Progress:
         self._send = send
         self.body_received = not expects_body
         self.started = False
+        self.closed = False
 
     async def receive(self) -> Message:
         message = await self._receive()
@@ -88,6 +106,8 @@ class _Progress:
         return message
 
     async def send(self, message: Message) -> None:
+        if self.closed:
+            return
         if message["type"] == "http.response.start":
             self.started = True
         await self._send(message)
