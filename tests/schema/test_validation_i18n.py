@@ -4,17 +4,21 @@ in `extensions.detail`, on both databases."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from babel.lists import format_list
 from graphql import GraphQLError
+from starlette.testclient import TestClient
 
+from hub.entry.app import create_app
 from hub.i18n import message
 from hub.i18n import messages as msg
 from hub.i18n.markers import Plural
 from schema.core.document_errors import TEMPLATES, explain
-from tests.conftest import HubClient
+from tests.conftest import Database, HubClient
 from tests.queries import OPPORTUNITY_PAGE
 
 ARABIC = re.compile("[\u0621-\u064a]")
@@ -194,3 +198,31 @@ def test_every_template_is_exercised() -> None:
         seen.add(msgid)
     assert {t.msgid for t in TEMPLATES} - seen == set()
     assert msg.INVALID_QUERY not in {explain(GraphQLError(text)).msgid for text in extra}
+
+
+@pytest.fixture(scope="module")
+def unsuggesting(backend: Database) -> Iterator[TestClient]:
+    """The hub with "Did you mean" off, as in production (HUB_FIELD_SUGGESTIONS)."""
+    app = create_app(replace(backend.settings, field_suggestions=False))
+    with TestClient(app) as http:
+        yield http
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_suggestions_messages_stay_localized(unsuggesting: TestClient,
+                                                     language: str) -> None:
+    cases: list[tuple[str, str | Plural, dict[str, object]]] = [
+        ("{ opportunities { edges { node { titel } } } }", msg.UNKNOWN_FIELD,
+         {"field": "titel", "type": "Opportunity"}),
+        ("{ opportunities(frist: 3) { totalCount } }", msg.UNKNOWN_ARGUMENT,
+         {"argument": "frist", "owner": "Query.opportunities"}),
+        ("{ opportunities(filter: {formats: [ONSIT]}) { totalCount } }",
+         msg.UNKNOWN_ENUM_VALUE, {"value": "ONSIT", "type": "OpportunityFormat"}),
+    ]
+    for query, msgid, params in cases:
+        response = unsuggesting.post("/graphql", json={"query": query},
+                                     headers={"Accept-Language": language})
+        error = only_error(response.json())
+        assert error["message"] == message(language, msgid, **params), error
+        assert "Did you mean" not in error["extensions"]["detail"]
+        assert "`title`" not in error["message"] and "ONSITE" not in str(error)
