@@ -11,11 +11,12 @@ as `python -m bench` does (created and seeded, `--scale 10` by default, or reuse
 measuring client sends Q1 one request after another; the flooding client is a process of
 its own (so that building and sending 5 MB bodies never shares an interpreter with the
 clock) with `--connections` concurrent connections, each cycling through FLOODS, as fast
-as the hub answers. Quiet and flooded windows alternate `--rounds` times, so that a drift of
-the machine falls on both. The report (JSON in --results-dir, a table on stdout) gives
-p50/p99 both ways and their ratios, and per flood document how many were sent, how they
-were answered (status, error codes) and how fast; a flood document the hub *executed*
-instead of refusing is reported as served. Exit 1 when the harness failed (the hub never
+as the hub answers. Short quiet and flooded windows alternate `--rounds` times, so that a
+drift of the machine's load falls on both alike. The report (JSON in --results-dir, a table
+on stdout) gives p50/p99 both ways and their ratios, the hub's CPU in each kind of window,
+and per flood document how many were sent, how they were answered (status, error codes)
+and how fast; a flood document the hub *executed* instead of refusing is reported as
+served. Exit 1 when the harness failed (the hub never
 started, Q1 failed); the ratio is reported, not enforced, unless `--enforce`.
 """
 
@@ -98,8 +99,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--database-url", default=None, help="reuse this database, as it is")
     p.add_argument("--postgres-url", default=ADMIN_URL)
     p.add_argument("--scale", type=int, default=None, help="seed scale (default 10; smoke 0)")
-    p.add_argument("--seconds", type=float, default=None, help="per window (10; smoke 0.5)")
-    p.add_argument("--rounds", type=int, default=None, help="quiet/flooded pairs (3; smoke 1)")
+    p.add_argument("--seconds", type=float, default=None, help="per window (5; smoke 0.5)")
+    p.add_argument("--rounds", type=int, default=None, help="quiet/flooded pairs (6; smoke 1)")
     p.add_argument("--connections", type=int, default=4, help="of the flooding client")
     p.add_argument("--floods", default=None,
                    help=f"comma-separated, from {','.join(FLOODS)} (default: all)")
@@ -273,7 +274,8 @@ def table(report: Json) -> str:
     lines = [f"Q1 quiet and flooded ({report['backend']}, {data}, {report['rounds']} x "
              f"{report['seconds']} s windows, flood {report['connections']} connections, "
              f"{report['flood_per_second']} documents/s, the flooding client's CPU "
-             f"{report['flooder_cpu_percent']} %); ms",
+             f"{report['flooder_cpu_percent']} %; load average "
+             f"{report['machine']['load_average'][0]} -> {report['load_average_at_end'][0]}); ms",
              f"{'':<10} {'requests':>8} {'p50':>8} {'p99':>8} {'max':>8} {'hub CPU %':>9}",
              *(f"{name:<10} {w['requests']:>8} {w['p50_ms']!s:>8} {w['p99_ms']!s:>8} "
                f"{w['max_ms']!s:>8} {w['hub_cpu_percent']!s:>9}"
@@ -293,8 +295,8 @@ def table(report: Json) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     scale = args.scale if args.scale is not None else (0 if args.smoke else 10)
-    seconds = args.seconds or (0.5 if args.smoke else 10.0)
-    rounds = args.rounds or (1 if args.smoke else 3)
+    seconds = args.seconds or (0.5 if args.smoke else 5.0)
+    rounds = args.rounds or (1 if args.smoke else 6)
     kinds = [k.strip() for k in args.floods.split(",")] if args.floods else list(FLOODS)
     unknown = set(kinds) - set(FLOODS)
     if unknown:
