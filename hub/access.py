@@ -137,14 +137,13 @@ class ReadScope:
     def is_self(self, volunteer_id: int, subject: str | None = None) -> bool:
         """The volunteer themself: by the volunteer id of their sign-in or, in the request
         that registered them (their principal has no volunteer id yet), by the volunteer
-        row's `subject`, the identity provider's `sub` that authentication links by."""
+        row's `subject`, the issuer-qualified subject `issuer|sub` that authentication links by."""
         p = self.principal
         if p.kind != PrincipalKind.VOLUNTEER:
             return False
         if p.volunteer_id is not None:
             return p.volunteer_id == volunteer_id
-        _, bar, sub = (p.subject or "").partition("|")
-        return bool(bar and sub) and subject == sub
+        return p.subject is not None and subject == p.subject
 
     def sees_personal_data(self, volunteer_id: int, member_tenants: frozenset[int],
                            subject: str | None = None) -> bool:

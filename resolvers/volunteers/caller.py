@@ -25,10 +25,6 @@ def volunteer_subject(principal: Principal) -> str | None:
     return principal.subject if issuer and bar and sub else None
 
 
-# The earlier name, still imported by registration and my_data.
-raw_subject = volunteer_subject
-
-
 async def own_volunteer(ctx: RequestContext) -> Any:
     """The signed-in volunteer's row (read under their scope); anyone else may not."""
     principal = ctx.scope.principal

@@ -25,7 +25,7 @@ are given back by the applications domain's `free_place`, which does the same.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Final
@@ -57,7 +57,7 @@ from resolvers.applications.places import free_place
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write, perform
 from resolvers.volunteers import messages as msg
-from resolvers.volunteers.caller import own_volunteer, raw_subject
+from resolvers.volunteers.caller import own_volunteer
 
 FORMAT: Final = "tatawwu-hub/my-data/1"
 MAX_ROWS: Final = 5000  # per list of the export
@@ -84,15 +84,14 @@ class Caller:
         return encode_id("Volunteer", self.volunteer.id)
 
     def subject_is_theirs(self) -> ColumnElement[bool]:
-        """Audit events written by the caller: under the subject of this sign-in, or of any
-        sign-in with the same identity (`issuer|sub`)."""
-        subject = m.AuditEvent.subject
-        clauses: list[ColumnElement[bool]] = []
-        if self.principal.subject:
-            clauses.append(subject == self.principal.subject)
-        for raw in {self.volunteer.subject, raw_subject(self.principal)} - {None, ""}:
-            clauses.append(subject.endswith(f"|{raw}", autoescape=True))
-        return or_(false(), *clauses)
+        """Audit events written by the caller: under the subject of this sign-in, or the
+        volunteer record's own (`issuer|sub`, the identity authentication links by)."""
+        subjects = self.subjects
+        return m.AuditEvent.subject.in_(subjects) if subjects else false()
+
+    @property
+    def subjects(self) -> list[str]:
+        return sorted({self.principal.subject, self.volunteer.subject} - {None, ""})
 
     def about_them(self, object_ids: Sequence[str]) -> ColumnElement[bool]:
         """Audit events by the caller or about them or their records (since they became a
@@ -322,17 +321,11 @@ def _count(result: Any) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _raw_subjects(caller: Caller) -> Iterable[str]:
-    return {caller.volunteer.subject, raw_subject(caller.principal)} - {None, ""}
-
-
 async def _forget_keys(session: AsyncSession, caller: Caller) -> None:
     """The caller's idempotency keys (their results may hold personal data), this write's
     own included: a step before the commit, after the write's key row has its result."""
-    key = m.IdempotencyKey.subject
-    await session.execute(delete(m.IdempotencyKey).where(or_(
-        key == (caller.principal.subject or ""),
-        *(key.endswith(f"|{raw}", autoescape=True) for raw in _raw_subjects(caller)))))
+    await session.execute(delete(m.IdempotencyKey).where(
+        m.IdempotencyKey.subject.in_(caller.subjects)))
 
 
 async def _clear_trail(session: AsyncSession, caller: Caller, object_ids: list[str]) -> None:

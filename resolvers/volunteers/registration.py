@@ -30,7 +30,7 @@ from hub.ids import encode_id
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write, perform
 from resolvers.volunteers import messages as msg
-from resolvers.volunteers.caller import insert_new, own_volunteer, raw_subject
+from resolvers.volunteers.caller import insert_new, own_volunteer, volunteer_subject
 from resolvers.volunteers.consent import check_terms, consents, terms_version
 from resolvers.volunteers.profile import (
     Guardian,
@@ -101,7 +101,7 @@ class RegisterVolunteer(Write[Registration, int]):
             raise Forbidden(msg.ONLY_PEOPLE_REGISTER)
         if principal.volunteer_id is not None:
             raise Conflict(msg.ALREADY_REGISTERED)
-        subject = raw_subject(principal)
+        subject = volunteer_subject(principal)
         if subject is None:
             raise Forbidden(msg.SIGN_IN_TO_REGISTER)
         tenant = find_tenant(ctx, self.tenant)

@@ -26,7 +26,7 @@ from tests.volunteers.journey import (
 
 
 def volunteer_rows(hub: Hub, sub: str) -> list[Any]:
-    return hub.fetch(select(m.Volunteer).where(m.Volunteer.subject == sub))
+    return hub.fetch(select(m.Volunteer).where(m.Volunteer.subject == f"tatawwu-dev|{sub}"))
 
 
 def consents(hub: Hub, vid: int) -> list[Any]:
