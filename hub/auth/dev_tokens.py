@@ -12,7 +12,7 @@ object in their tokens, for example through a protocol mapper)::
       "tatawwu": {
         "tenant": "dz-crescent",     # tenant slug the roles apply to, or null
         "roles": ["coordinator"],    # among admin, coordinator, editor, viewer; [] for none
-        "volunteer_id": 42,          # the caller's volunteer record, or null
+        "volunteer_id": 42,          # the caller's volunteer record (dev issuer only), or null
         "federation": false          # true for a federation analyst (aggregates only)
       }
     }
