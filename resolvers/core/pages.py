@@ -40,6 +40,9 @@ class Joined:
     target: FromClause
     on: ColumnElement[bool]
     columns: tuple[ColumnElement[Any], ...]  # selected beside the rows' columns
+    # The page's filters when the join already restricts the rows as some filter would
+    # (a relevance list joins exactly its search's hits); counts keep the list's filters.
+    filters: Callable[[Any], Sequence[ColumnElement[bool]]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +128,14 @@ class PageLoader(DataLoader[Any, Any]):
         self.counts = CountLoader(db, model, scope, filters, owner)
 
     def _select(self, key: PageKey, *extra: Any) -> Select[Any]:
-        joined = self.ordering.joined
+        joined, filters = self.ordering.joined, self.filters
         if joined is None:
             stmt = select(self.model.__table__, *extra)
         else:
             stmt = select(self.model.__table__, *joined.columns, *extra).join_from(
                 self.model.__table__, joined.target, joined.on)
-        stmt = stmt.where(self.scope, *self.filters(key.filters))
+            filters = joined.filters or filters
+        stmt = stmt.where(self.scope, *filters(key.filters))
         if self.owner is not None:
             stmt = stmt.where(self.owner == key.owner)
         if key.request.after is not None:

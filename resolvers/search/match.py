@@ -57,12 +57,12 @@ def fts_query(search: TextSearch) -> str | None:
     return " OR ".join(arms) or None
 
 
-def _pg_hits(search: TextSearch, entity: str) -> Any:
+def _pg_hits(search: TextSearch, entity: str, *, ranked: bool) -> Any:
     """PostgreSQL's matching translations (record_id, locale, rank) of records the request
     may read, from the SECURITY DEFINER function of migration 0007 (row security would
     keep the GIN index from being used on the table itself)."""
     function = getattr(func, f"tatawwu_search_{entity}")
-    return function(" ".join(search.words)).table_valued(
+    return function(" ".join(search.words), ranked).table_valued(
         column("record_id", BigInteger), column("locale", String), column("rank", Float))
 
 
@@ -78,7 +78,7 @@ def matching(search: TextSearch, entity: str, record_id: Any) -> ColumnElement[b
     if not search.words:
         return false()
     if search.backend == "postgresql":
-        hits = _pg_hits(search, entity)
+        hits = _pg_hits(search, entity, ranked=False)
         hit: ColumnElement[bool] = record_id.in_(select(hits.c.record_id))
         return hit
     query = fts_query(search)
@@ -94,7 +94,7 @@ def scores(search: TextSearch, entity: str) -> Subquery:
     """(record_id, rank) of every matching record: its best translation's rank, boosted
     by the caller's languages, as an integer."""
     if search.backend == "postgresql":
-        hits = _pg_hits(search, entity)
+        hits = _pg_hits(search, entity, ranked=True)
         rows = (select(hits.c.record_id.label("record_id"),
                        (hits.c.rank * _boost(hits.c.locale, search)).label("score"))
                 .where(true() if search.words else false()).subquery())

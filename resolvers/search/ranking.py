@@ -7,6 +7,12 @@ and the caller's languages), so a cursor from another search is refused, not mis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
 from hub.errors import BadUserInput
 from resolvers.core.pages import Joined, Ordering, PageList
 from resolvers.search import messages as msg
@@ -27,11 +33,18 @@ def by_relevance(search: TextSearch | None, order: str | None) -> bool:
 
 
 def ranked(of: PageList, search: TextSearch, entity: str) -> PageList:
-    """`of`, sorted by `search`'s relevance for `entity`'s records."""
+    """`of`, sorted by `search`'s relevance for `entity`'s records (its filter values are
+    dataclasses with a `search` field)."""
     hits = scores(search, entity)
     key = of.model.id
+
+    def unsearched(spec: Any) -> Sequence[ColumnElement[bool]]:
+        # The join keeps only the search's hits: matching them again would cost the
+        # search a second time.
+        return of.filters(replace(spec, search=None))
+
     ordering = Ordering(
         f"{of.ordering.kind}~{search.digest}", (hits.c.rank, key), descending=True,
-        joined=Joined(hits, hits.c.record_id == key, (hits.c.rank,)),
+        joined=Joined(hits, hits.c.record_id == key, (hits.c.rank,), unsearched),
     )
     return PageList(f"{of.name}~{search.digest}", of.model, ordering, of.filters, of.owner)

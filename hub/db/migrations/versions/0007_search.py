@@ -2,8 +2,9 @@
 
 PostgreSQL: every translation row gains a generated `search_vector` (its texts normalized
 by `tatawwu_search_normalize`, parsed with the built-in configuration of its language by
-`tatawwu_search_config`: title weighted A, summary B, body C) with a GIN index. Adding the
-generated column computes it for every existing row (one rewrite of each table).
+`tatawwu_search_config`: title weighted A, summary B, body C, plus a marker lexeme of the
+configuration, `~arabic`) with a GIN index. Adding the generated column computes it for
+every existing row (one rewrite of each table).
 
 SQLite: one FTS5 table per record type, `search_<entity>`, holding each translation's
 normalized and stemmed words (`tatawwu_search_tokens`, a Python function the hub registers
@@ -61,6 +62,13 @@ RETURN normalize(
     'ٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', 'اهي01234567890123456789'),
   NFC)
 """
+MARKER = """
+CREATE OR REPLACE FUNCTION tatawwu_search_marker(locale text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN '~' || CASE lower(split_part(locale, '-', 1))
+  WHEN 'ar' THEN 'arabic' WHEN 'fr' THEN 'french' WHEN 'en' THEN 'english'
+  ELSE 'simple' END
+"""
 CONFIG = """
 CREATE OR REPLACE FUNCTION tatawwu_search_config(locale text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -79,14 +87,19 @@ CONFIGS = ("arabic", "french", "english", "simple")
 
 
 def _search_function(entity: str, table: str, key: str) -> str:
+    """One arm per configuration: its query AND its marker lexeme, so the GIN index alone
+    picks that configuration's rows (an arm does not fetch the rows of another language
+    that hold the same words); an empty query (stop words only) matches nothing. The rank
+    is computed only when asked for (a filter or a count needs none)."""
     arms = "\n  UNION ALL\n".join(
-        f"  SELECT t.{key}, t.locale::text, "
-        f"ts_rank_cd(t.search_vector, plainto_tsquery('{c}', words), 1)\n"
-        f"  FROM {table} t WHERE t.search_vector @@ plainto_tsquery('{c}', words)\n"
-        f"    AND tatawwu_search_config(t.locale) = 'pg_catalog.{c}'::regconfig\n"
+        f"  SELECT t.{key}, t.locale::text, CASE WHEN ranked THEN "
+        f"ts_rank_cd(t.search_vector, plainto_tsquery('{c}', words), 1) ELSE 0 END\n"
+        f"  FROM {table} t\n"
+        f"  WHERE t.search_vector @@ (plainto_tsquery('{c}', words) && $q$'~{c}'$q$::tsquery)\n"
+        f"    AND numnode(plainto_tsquery('{c}', words)) > 0\n"
         f"    AND EXISTS (SELECT 1 FROM {entity} p WHERE p.id = t.{key} AND ({RECORD_POLICY}))"
         for c in CONFIGS)
-    return (f"CREATE OR REPLACE FUNCTION tatawwu_search_{entity}(words text)\n"
+    return (f"CREATE OR REPLACE FUNCTION tatawwu_search_{entity}(words text, ranked boolean)\n"
             "RETURNS TABLE (record_id bigint, locale text, rank real)\n"
             "LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = pg_catalog, public\n"
             f"ROWS 200 AS $$\n{arms}\n$$")
@@ -102,12 +115,15 @@ def _vector(fields: Sequence[str | None]) -> str:
         f"tatawwu_search_normalize(coalesce({field}, ''))), '{weight}')"
         for field, weight in zip(fields, "ABC", strict=True) if field is not None
     ]
+    # The configuration's marker, a lexeme no text makes (the parser splits at "~").
+    parts.append("array_to_tsvector(ARRAY[tatawwu_search_marker(locale)])")
     return " || ".join(parts)
 
 
 def _postgres_upgrade() -> None:
     op.execute(NORMALIZE)
     op.execute(CONFIG)
+    op.execute(MARKER)
     for _entity, table, _key, *fields in TABLES:
         op.execute(f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
                    f"GENERATED ALWAYS AS ({_vector(fields)}) STORED")
@@ -190,11 +206,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     if _is_postgres():
         for entity, table, _key, *_fields in TABLES:
-            op.execute(f"DROP FUNCTION IF EXISTS tatawwu_search_{entity}(text)")
+            op.execute(f"DROP FUNCTION IF EXISTS tatawwu_search_{entity}(text, boolean)")
             op.execute(f"DROP INDEX IF EXISTS search_vector_{table}")
             op.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")
         op.execute("DROP FUNCTION IF EXISTS tatawwu_search_normalize(text)")
         op.execute("DROP FUNCTION IF EXISTS tatawwu_search_config(text)")
+        op.execute("DROP FUNCTION IF EXISTS tatawwu_search_marker(text)")
         return
     for entity, _table, _key, *_fields in TABLES:
         for event in ("insert", "update", "delete"):
