@@ -52,6 +52,8 @@ OPPORTUNITIES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
     "fr_accents": {"fr": ("Sécurité civile et prévention", None, None)},
     "ar_hamza": {"ar": ("مؤسسة أهلية للإغاثة", None, None)},
     "ar_maqsura": {"ar": ("زيارة مستشفى الجامعة", None, None)},
+    "ar_conjunction": {"ar": ("الإنعاش القلبي والإخلاء في الملاعب",
+                              "فالمتطوعون يرافقون الجمهور", None)},
     "en_plural": {"en": ("Shelters for displaced families", None,
                          "Set up the shelter beds before the night")},
     "en_description": {"en": ("Warehouse shifts", None,

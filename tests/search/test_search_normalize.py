@@ -34,6 +34,12 @@ CASES = [
     ("Ｆｕｌｌ width", "full width"),
     ("Straße", "straße"),
     ("ÅNGSTRÖM", "angstrom"),
+    # The conjunction before an article goes; a word that only starts alike stays.
+    ("والإسعافات", "الاسعافات"),
+    ("فالمتطوعون", "المتطوعون"),
+    ("والد", "والد"),
+    ("ووالد", "ووالد"),
+    ("بالوالدين", "بالوالدين"),
 ]
 # More strings for the SQL copy: scripts, marks, symbols, emoji.
 MORE = ["Español ñ", "Ελληνικά", "Русский Ёж", "עִבְרִית", "हिन्दी", "한국어", "中文",

@@ -37,6 +37,10 @@ TABLE: list[tuple[str, set[str]]] = [
     ("الهلال الأحمر", {"ar_blood"}),
     ("موسسة", {"ar_hamza"}),
     ("مستشفي", {"ar_maqsura"}),
+    # "and the" / "so the" before a word: والإخلاء، فالمتطوعون
+    ("الإخلاء", {"ar_conjunction"}),
+    ("اخلاء", {"ar_conjunction"}),
+    ("المتطوعون الجمهور", {"ar_conjunction"}),
     ("١٢", {"ar_digits"}),
     ("12", {"ar_digits"}),
     # French: stems, accents folded, case

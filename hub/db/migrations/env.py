@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 
 from hub.db.engine import make_engine
 from hub.db.models import Base
+from hub.db.models.search import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,6 +21,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,  # the search index is no model (hub/db/models/search.py)
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -38,14 +38,19 @@ FOLD_TO = "اهي" + "0123456789" * 2
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" if a != b else chr(a)
                                   for a, b in MARK_RANGES) + "]")
 _FOLDS = str.maketrans(FOLD_FROM, FOLD_TO)
+# "and the" / "so the" (وال، فال) before a word: Snowball's Arabic stemmer strips بال، كال
+# and لل but leaves these, so "والإسعاف" would never meet "الإسعاف". The conjunction goes
+# when at least two letters follow the article (as in light stemmers); "والد" stays.
+_CONJUNCTION = re.compile(r"(?<![^\W_])[وف](?=ال[^\W\d_]{2})")
 
 
 def normalize(text: str) -> str:
     """NFKC, lower case, accents and harakat dropped, Arabic letter forms and digits
-    folded, NFC again. The same steps as the SQL function `tatawwu_search_normalize`."""
+    folded, NFC again, the conjunction before an article dropped. The same steps as the SQL
+    function `tatawwu_search_normalize`."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_FOLDS)
-    return unicodedata.normalize("NFC", text)
+    return _CONJUNCTION.sub("", unicodedata.normalize("NFC", text))
 
 
 def _is_word_char(char: str) -> bool:

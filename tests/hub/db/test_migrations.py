@@ -11,6 +11,7 @@ from alembic.migration import MigrationContext
 from hub.db.engine import make_engine
 from hub.db.migrate import current_revision, head_revision
 from hub.db.models import Base
+from hub.db.models.search import include_name
 from hub.entry import setup_steps
 from tests.conftest import Database
 
@@ -21,7 +22,8 @@ def differences(database: Database) -> list[object]:
         try:
             async with engine.connect() as conn:
                 return await conn.run_sync(lambda c: compare_metadata(
-                    MigrationContext.configure(c, opts={"compare_type": True}), Base.metadata))
+                    MigrationContext.configure(c, opts={"compare_type": True, "include_name": include_name}),
+                    Base.metadata))
         finally:
             await engine.dispose()
 

@@ -23,7 +23,8 @@ The caller's own scope and row security apply again to the records it joins.
 
 The SQL normalization repeats hub.db.models.search.normalize step by step (a test holds
 them equal on a table of strings): NFKC, lower case (ICU's root locale, whatever the
-database's own locale), NFKD, marks and tatweel dropped, letters and digits folded, NFC.
+database's own locale), NFKD, marks and tatweel dropped, letters and digits folded, NFC,
+the conjunction و / ف before an article dropped.
 
 Revision ID: 0007
 Revises: 0006
@@ -53,14 +54,14 @@ BATCH = 5000
 NORMALIZE = r"""
 CREATE OR REPLACE FUNCTION tatawwu_search_normalize(t text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN normalize(
+RETURN regexp_replace(normalize(
   translate(
     regexp_replace(
       normalize(lower(normalize(t, NFKC) COLLATE "und-x-icu"), NFKD),
       '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]',
       '', 'g'),
     'ٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', 'اهي01234567890123456789'),
-  NFC)
+  NFC) COLLATE "und-x-icu", '(?<![[:alnum:]])[وف](?=ال[[:alpha:]]{2})', '', 'g')
 """
 MARKER = """
 CREATE OR REPLACE FUNCTION tatawwu_search_marker(locale text) RETURNS text
