@@ -3,8 +3,9 @@ callers), in cost units per window (hub/limits).
 
 Before a request runs, a caller whose budget is spent gets 429 with `RATE_LIMITED` and
 `Retry-After`; after the answer, the request's cost (its operation's estimate, put on
-`request.state.cost` by schema/core/charges.py; 1 when nothing executed) is charged. The
-probes and /metrics are never limited: a load balancer or a scraper must always get through.
+`request.state.cost` by schema/core/charges.py; REFUSED_COST when nothing executed) is
+charged. The probes and /metrics are never limited: a load balancer or a scraper must
+always get through.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hub.entry.authentication import principal_of
 from hub.entry.locale import preferred_locale
 from hub.errors import RateLimited
 from hub.limits import RateLimiter, bucket_for, charging, cost_of, limiter_for
+from hub.limits.costs import REFUSED_COST, UNEXECUTED_COST
 from hub.limits.messages import RATE_LIMITED
 
 UNLIMITED: Final = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -53,7 +55,8 @@ class RateLimitMiddleware:
             try:
                 await self.app(scope, receive, send)
             finally:
-                await self.limiter.charge(bucket, cost_of(state))
+                unexecuted = REFUSED_COST if scope["path"] == "/graphql" else UNEXECUTED_COST
+                await self.limiter.charge(bucket, cost_of(state, unexecuted))
 
     def _closing_on_shutdown(self, receive: Receive) -> Receive:
         """The app's lifespan `receive`, closing the limiter's connections at shutdown."""

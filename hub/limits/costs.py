@@ -3,7 +3,9 @@ where it is charged (the rate-limit middleware, after the answer).
 
 The middleware hands the request's state (Starlette's `request.state`, `scope["state"]`) to
 the code below it through a context variable; the estimate is written there as `cost`. A
-request that never executes keeps the cost of 1.
+GraphQL request that never executes (refused by a limit, unparsable, invalid) costs
+REFUSED_COST: refusing is cheap but not free, and a flood of refused documents must reach
+its 429 within seconds (bench/flood.py); any other request that records no cost costs 1.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from contextvars import ContextVar
 from typing import Any, Final
 
 UNEXECUTED_COST: Final = 1
+REFUSED_COST: Final = 50  # about a page of 20 records with a few fields
 
 _STATE: ContextVar[dict[str, Any] | None] = ContextVar("tatawwu_request_state", default=None)
 
@@ -36,6 +39,7 @@ def record_cost(cost: int) -> None:
         state["cost"] = max(UNEXECUTED_COST, cost)
 
 
-def cost_of(state: dict[str, Any]) -> int:
-    cost = state.get("cost", UNEXECUTED_COST)
-    return cost if isinstance(cost, int) and cost > 0 else UNEXECUTED_COST
+def cost_of(state: dict[str, Any], unexecuted: int = UNEXECUTED_COST) -> int:
+    """The recorded cost, or `unexecuted` when nothing executed."""
+    cost = state.get("cost", unexecuted)
+    return cost if isinstance(cost, int) and cost > 0 else unexecuted
