@@ -85,7 +85,11 @@ class Database:
 
 
 def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None) -> Database:
-    env = {"HUB_MODE": "dev", "HUB_DEV_KEY_FILE": str(folder / "dev-key.json")}
+    # No rate limits: the whole session asks from one test address (tests of the limits set
+    # their own budgets, tests/hub/entry/test_rate_limits.py).
+    env = {"HUB_MODE": "dev", "HUB_DEV_KEY_FILE": str(folder / "dev-key.json"),
+           "HUB_RATE_LIMIT_IP": "0", "HUB_RATE_LIMIT_PRINCIPAL": "0",
+           "HUB_RATE_LIMIT_CLIENT": "0"}
     if tenants_dir is not None:
         env["HUB_TENANTS_DIR"] = str(tenants_dir)
     if backend == "sqlite":
