@@ -43,6 +43,7 @@ class Settings:
     max_query_aliases: int = 15
     max_query_directives: int = 50
     max_query_cost: int = 5_000
+    max_query_duplicates: int = 50  # one field repeated in one selection set, per operation
     # Notifications by e-mail (docs/notifications.md): `tatawwu notify`, `serve --notify`.
     # smtp://[user[:password]@]host[:port] (STARTTLS when the server offers it; add
     # ?starttls=required to insist on it) or smtps://... (TLS from the start, port 465).
@@ -126,6 +127,8 @@ class Settings:
             max_query_aliases=_int(env, "HUB_MAX_QUERY_ALIASES", 15, low=0, high=100_000),
             max_query_directives=_int(env, "HUB_MAX_QUERY_DIRECTIVES", 50, low=0, high=100_000),
             max_query_cost=_int(env, "HUB_MAX_QUERY_COST", 5_000, low=1, high=100_000_000),
+            max_query_duplicates=_int(env, "HUB_MAX_QUERY_DUPLICATES", 50, low=0,
+                                      high=100_000),
             smtp_url=mail.smtp_url,
             mail_from=mail.mail_from,
             mail_delivery=mail.mail_delivery,

@@ -79,6 +79,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     limits = DocumentLimits(
         max_depth=settings.max_query_depth, max_aliases=settings.max_query_aliases,
         max_directives=settings.max_query_directives, max_cost=settings.max_query_cost,
+        max_duplicates=settings.max_query_duplicates,
         page_cap=settings.max_page_size) if settings else DocumentLimits()
     # One rule class for the schema's life (validation is cached per document text), and
     # one document cache per schema: its rules and limits are this schema's.

@@ -67,7 +67,9 @@ class HubGraphQL(GraphQL[RequestContext, None]):
         scope = read_scope(principal, state.tenants.inactive_ids)
         postgres = state.engine.dialect.name == "postgresql"
         context = RequestContext(
-            db=RequestDatabase(state.sessions, prelude(scope) if postgres else None),
+            db=RequestDatabase(state.sessions, prelude(
+                scope, statement_timeout_ms=state.settings.statement_timeout_ms)
+                if postgres else None),
             scope=scope,
             locales=locales_of(request),
             tenants=state.tenants,

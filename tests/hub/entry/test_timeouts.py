@@ -27,7 +27,6 @@ from starlette.types import Receive, Scope, Send
 from hub.access import ANONYMOUS, read_scope
 from hub.config import Settings
 from hub.db.engine import make_engine
-from hub.entry import graphql
 from hub.entry.app import create_app
 from hub.entry.timeouts import TimeoutMiddleware
 from hub.limits import statement_timed_out
@@ -217,12 +216,8 @@ PAGE = "{ opportunities(first: 2) { edges { node { id } } } }"
 
 
 @pytest.mark.postgresql_only
-def test_a_statement_over_its_time_is_answered_timeout(
-        backend: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_statement_over_its_time_is_answered_timeout(backend: Database) -> None:
     settings = replace(backend.settings, statement_timeout_ms=300)
-    # Until hub/entry/graphql.py passes the setting to `prelude` itself (see the report).
-    monkeypatch.setattr(graphql, "prelude", lambda scope, **_: prelude(
-        scope, statement_timeout_ms=settings.statement_timeout_ms))
     with TestClient(create_app(settings)) as http:
         with table_locked(settings.database_url, "opportunity"):
             started = time.monotonic()
