@@ -13,9 +13,11 @@ import pytest
 import strawberry
 from graphql import GraphQLObjectType, get_named_type, is_leaf_type
 from sqlalchemy import delete, insert, select
+from starlette.testclient import TestClient
 
 from hub.db import models as m
 from hub.db.types import utcnow
+from hub.entry.app import create_app
 from hub.ids import decode_id, encode_id
 from schema import build_schema
 from schema.core.permissions import (
@@ -28,7 +30,7 @@ from schema.core.permissions import (
 )
 from schema.core.policy import EVERYONE, PERSONAL_RECORD_REACH, policy
 from schema.core.policy_doc import TypeEntry, UndeclaredPolicy, policy_matrix, render
-from tests.conftest import Database, HubClient
+from tests.conftest import Database, HubClient, StatementCounter
 from tests.dbtools import fetch
 from tests.paths import ROOT
 from tests.principals import TENANT, Cast, cast
@@ -189,6 +191,19 @@ def check(client: HubClient, headers: dict[str, str], entry: TypeEntry, column: 
         else:
             assert obj[field.name] is None, f"{label}.{field.name}: value leaked"
             assert field_path in denied, f"{label}.{field.name}: null without FORBIDDEN"
+
+
+@pytest.fixture(scope="module")
+def client(backend: Database) -> Iterator[HubClient]:
+    """The hub with room for the matrix's documents: a fragment selecting every field of a
+    type, each of its connections and one level below, reaches depth 7 and an estimated
+    cost of about 14,000 (Inquiry), beyond the defaults that real pages fit in
+    (docs/hardening.md). The policies answer the same under any limits."""
+    app = create_app(dataclasses.replace(backend.settings, max_query_depth=7,
+                                         max_query_cost=20_000))
+    counter = StatementCounter()
+    with TestClient(app) as http:
+        yield HubClient(http, backend.backend, counter)
 
 
 @pytest.fixture(scope="module")
