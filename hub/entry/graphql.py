@@ -38,6 +38,7 @@ from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
 from hub.row_security import prelude
 from resolvers import RequestContext, RequestDatabase
 from schema import Refusal, build_schema, coded_errors, error_body, refusal
+from schema.core.nul_text import nul_path
 from schema.core.transport_errors import Refused
 
 JSON_TYPES = frozenset({"application/json", "application/graphql-response+json"})
@@ -158,6 +159,10 @@ class HubGraphQL(GraphQL[RequestContext, None]):
                 size = len(orjson.dumps(data.variables))
                 if size > settings.max_variables_bytes:
                     raise self.variables_too_large(size)
+                where = nul_path(data.variables)
+                if where is not None:
+                    raise Refused(Refusal(400, msg.NUL_CHARACTER, argument=where),
+                                  f"{where} holds the character U+0000")
         return found
 
     def variables_too_large(self, size: int) -> Refused:

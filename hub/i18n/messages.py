@@ -230,10 +230,13 @@ TEXT_TOO_LONG: Final = Plural(
     "The text may have at most %(count)s characters.",
 )
 EMPTY_TEXT: Final = N_("The text must not be empty.")
+# TRANSLATORS: U+0000 is the NUL control character; keep its name as is.
+NUL_CHARACTER: Final = N_("Text may not contain the character U+0000.")
 # TRANSLATORS: request_id is an opaque identifier to quote to the hub's operators.
 INTERNAL_ERROR: Final = N_("Internal error; the request id is %(request_id)s.")
 
 ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
+    NUL_CHARACTER,
     FIRST_NEGATIVE, FIRST_TOO_LARGE, INVALID_CURSOR, INVALID_ID, WRONG_ID_TYPE,
     UNKNOWN_TENANT, TOO_MANY_VALUES, SEARCH_TOO_LONG, NEEDS_OFFSET_EXAMPLE, NEEDS_OFFSET,
     SIGN_IN_TO_SEE, STAFF_ONLY, OWNING_TENANT_STAFF_ONLY, OWNING_TENANT_EDITORS_ONLY,

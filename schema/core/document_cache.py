@@ -23,6 +23,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from schema.core.nul_text import NulCharacterRule
 from schema.core.token_limit import parse_limited
 
 # Measured: a 1000-token document of 5.5 KB of text holds ~400 KB of syntax tree.
@@ -99,7 +100,7 @@ class CachedDocuments(SchemaExtension):
             document = context.graphql_document
             assert document is not None
             schema = context.schema._schema
-            errors = validate(schema, document, [self.limits]) or validate(
+            errors = validate(schema, document, [self.limits, NulCharacterRule]) or validate(
                 schema, document,
                 (*context.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule),
                 hide_suggestions=not self.suggestions)

@@ -31,6 +31,7 @@ class Refusal:
     code: ErrorCode = ErrorCode.BAD_USER_INPUT
     params: dict[str, object] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    argument: str | None = None  # the input refused, as `extensions.argument`
 
 
 # strawberry's reasons for refusals it raises without a cause, by their start.
@@ -86,4 +87,6 @@ def error_body(found: Refusal, reason: str, locale: str, request_id: str) -> dic
         "message": message(locale, found.msgid, **found.params),
         "extensions": {"code": found.code.value, "requestId": request_id, "detail": reason},
     }
+    if found.argument is not None:
+        error["extensions"]["argument"] = found.argument  # type: ignore[index]
     return {"errors": [error]}

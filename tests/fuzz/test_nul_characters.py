@@ -1,13 +1,9 @@
-"""Found by fuzzing: a string holding U+0000 (NUL) reaches the database. PostgreSQL cannot
-store or even compare it ("invalid byte sequence for encoding UTF8: 0x00"), so the request
-fails as INTERNAL_SERVER_ERROR, for anonymous callers too (a category or skill filter);
-SQLite stores it silently (a profile's city) or finds no such code (the filters, refused). The contract: refused before execution as BAD_USER_INPUT naming
-the argument, on both databases, in a literal or in a variable.
-
-Expected to fail until the hub refuses NUL in every String input in one place (the
-validation rules for literals, the view for variables); then remove the xfail marks and let
-the generators of tests/fuzz/generated.py draw NUL again (`allow_x00`, STRINGS).
-"""
+"""Found by fuzzing: a string holding U+0000 (NUL) reached the database. PostgreSQL cannot
+store or even compare it ("invalid byte sequence for encoding UTF8: 0x00"): the request
+failed as INTERNAL_SERVER_ERROR, for anonymous callers too (a category or skill filter);
+SQLite stored it silently (a profile's city). The contract: refused before execution as
+BAD_USER_INPUT naming the argument, on both databases, in a literal or in a variable
+(schema/core/nul_text.py)."""
 
 from __future__ import annotations
 
@@ -19,10 +15,6 @@ from hub.errors import ErrorCode
 from tests.conftest import HubClient
 from tests.fuzz.answers import check_answer
 from tests.fuzz.conftest import Writable
-
-NOT_REFUSED: Final = pytest.mark.xfail(
-    strict=True, reason="U+0000 in a String input is not refused: INTERNAL_SERVER_ERROR on "
-    "PostgreSQL, stored on SQLite (report of task I2, issue #12)")
 
 FILTERS: Final = {
     "categories literal": ('{ opportunities(first: 2, filter: {categories: ["\\u0000"]}) '
@@ -45,17 +37,13 @@ def _refused(response_status: int, content: bytes) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("case", sorted(FILTERS))
-def test_nul_in_a_filter_is_refused(client: HubClient, case: str,
-                                    request: pytest.FixtureRequest) -> None:
-    if client.backend == "postgresql":  # SQLite refuses it already, as an unknown code
-        request.applymarker(NOT_REFUSED)
+def test_nul_in_a_filter_is_refused(client: HubClient, case: str) -> None:
     query, variables = FILTERS[case]
     response = client.http.post("/graphql", json={"query": query, "variables": variables},
                                 headers={"Accept-Language": "ar"})
     _refused(response.status_code, response.content)
 
 
-@NOT_REFUSED
 def test_nul_in_a_profile_is_refused(
         writable: Writable) -> None:
     http, principals = writable
