@@ -18,11 +18,12 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Final
 
-from graphql import DocumentNode, ValidationRule, validate
+from graphql import DocumentNode, validate
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from schema.core.limits import DocumentLimitsRule
 from schema.core.nul_text import NulCharacterRule
 from schema.core.token_limit import parse_limited
 
@@ -74,7 +75,7 @@ class CachedDocuments(SchemaExtension):
     (its overlapping-fields check is quadratic in duplicate fields). Suggestions ("Did you
     mean") are left out of validation messages unless `suggestions`."""
 
-    def __init__(self, *, cache: DocumentCache, limits: type[ValidationRule],
+    def __init__(self, *, cache: DocumentCache, limits: type[DocumentLimitsRule],
                  max_tokens: int, suggestions: bool) -> None:
         super().__init__()
         self.cache = cache
@@ -89,7 +90,7 @@ class CachedDocuments(SchemaExtension):
         document = self.cache.get(query)
         self.hit = document is not None
         context.graphql_document = document if document is not None \
-            else parse_limited(query, self.max_tokens)
+            else parse_limited(query, self.max_tokens, self.limits.limits.max_depth)
         yield
 
     def on_validate(self) -> Iterator[None]:

@@ -79,7 +79,7 @@ class DocumentLimits:
     page_cap: int = 100  # the largest `first` a connection accepts (HUB_MAX_PAGE_SIZE)
 
 
-def limits_rule(limits: DocumentLimits) -> type[ValidationRule]:
+def limits_rule(limits: DocumentLimits) -> type[DocumentLimitsRule]:
     """A rule class for one schema's limits, made once per schema: the validation cache keys
     on the rule classes, so a class made per request would never hit it."""
     return type("DocumentLimitsRule", (DocumentLimitsRule,), {"limits": limits})

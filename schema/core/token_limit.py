@@ -7,7 +7,10 @@ longer than the limit in characters is first counted by a regular expression (C 
 strings and comments skipped as the lexer skips them): over the limit, it is refused the
 same way without the parser. The count can only be lower than the lexer's for a valid
 document (anything it does not know is skipped), so it never refuses what the parser would
-accept.
+accept. The same pass measures how deep braces nest: a document nested far deeper than the
+depth limit allows (braces of selections and of input objects together) is refused as too
+deep without parsing it either. Neither refusal carries a location: computing one scans
+the whole document again (a third of the cost of refusing a 64 KB one).
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, Source, parse
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 
-from hub.errors import TooManyTokens
+from hub.errors import QueryTooComplex, TooManyTokens
 from hub.i18n import messages as msg
 
 _TOKENS_ERROR: Final = re.compile(
@@ -32,35 +35,56 @@ _TOKEN: Final = re.compile(
     r"|\.\.\.|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[_A-Za-z][_0-9A-Za-z]*|[!$&()\[\]{}:=@|]")
 
 
-def over_limit(query: str, max_tokens: int) -> int | None:
-    """Where the token after the first `max_tokens` starts, if the quick count finds one."""
+# Braces deeper than the depth limit plus this are refused before parsing: a selection of
+# the depth limit nests its braces that deep, input objects in its arguments a few more.
+NESTING_ALLOWANCE: Final = 10
+
+
+def over_limit(query: str, max_tokens: int, max_nesting: int | None = None) -> str | None:
+    """"tokens" if the quick count finds more than `max_tokens` tokens, "nesting" if braces
+    nest deeper than `max_nesting`, else None (short documents are left to the parser)."""
     if len(query) <= max_tokens:
         return None
-    count = 0
+    count = depth = 0
+    deepest = max_nesting if max_nesting is not None else len(query)
     for found in _TOKEN.finditer(query):
-        if found.group().startswith("#"):
+        token = found.group()
+        if token.startswith("#"):
             continue
         count += 1
         if count > max_tokens:
-            return found.start()
+            return "tokens"
+        if token == "{":
+            depth += 1
+            if depth > deepest:
+                return "nesting"
+        elif token == "}":
+            depth -= 1
     return None
 
 
-def parse_limited(query: str, max_tokens: int) -> DocumentNode:
-    """`query` parsed, or TOO_MANY_TOKENS at the first token (or comment) over `max_tokens`;
-    other syntax errors as graphql-core reports them."""
+def parse_limited(query: str, max_tokens: int, max_depth: int | None = None) -> DocumentNode:
+    """`query` parsed, or TOO_MANY_TOKENS at the first token (or comment) over `max_tokens`,
+    or QUERY_TOO_COMPLEX for braces nested far deeper than `max_depth`; other syntax errors
+    as graphql-core reports them."""
+    nesting = None if max_depth is None else max_depth + NESTING_ALLOWANCE
+    found = over_limit(query, max_tokens, nesting)
+    if found == "nesting":
+        assert max_depth is not None
+        detail = f"braces nest deeper than {nesting} levels: over the depth limit {max_depth}"
+        raise GraphQLError(detail, original_error=QueryTooComplex(
+            msg.QUERY_TOO_DEEP, detail=detail, count=max_depth))
+    if found == "tokens":
+        raise _too_many_tokens(f"Document contains more than {max_tokens} tokens. "
+                               "Parsing aborted.", max_tokens)
     try:
-        position = over_limit(query, max_tokens)
-        if position is not None:
-            raise GraphQLSyntaxError(
-                Source(query), position,
-                f"Document contains more than {max_tokens} tokens. Parsing aborted.")
         return parse(query, max_lexical_tokens=max_tokens, max_comments=max_tokens)
     except GraphQLSyntaxError as error:
         if not _TOKENS_ERROR.fullmatch(error.message):
             raise
-        raise GraphQLError(
-            error.message, source=error.source, positions=error.positions,
-            original_error=TooManyTokens(msg.QUERY_TOO_MANY_TOKENS, detail=error.message,
-                                         count=max_tokens),
-        ) from None
+        raise _too_many_tokens(error.message, max_tokens) from None
+
+
+def _too_many_tokens(detail: str, max_tokens: int) -> GraphQLError:
+    return GraphQLError(detail, original_error=TooManyTokens(
+        msg.QUERY_TOO_MANY_TOKENS, detail=detail, count=max_tokens))

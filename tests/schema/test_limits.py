@@ -296,3 +296,25 @@ def test_a_refused_document_is_never_kept(backend: Database) -> None:
         assert len(documents) == before
         assert http.post("/graphql", json={"query": "{ tenants { slug } }"}).json()["data"]
         assert documents.get("{ tenants { slug } }") is not None
+
+
+def test_braces_nested_far_deeper_than_the_depth_limit_are_refused_before_parsing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """200 levels of nesting are only ~600 tokens: the quick count refuses them by their
+    braces, and graphql-core's parser never sees the document (it would raise if called)."""
+    from graphql import GraphQLError
+
+    from hub.errors import QueryTooComplex
+    from schema.core import token_limit
+
+    deep = "{ tenants " + "{ parent " * 199 + "{ slug }" + " }" * 200
+    monkeypatch.setattr(token_limit, "parse", lambda *a, **k: pytest.fail("parsed"))
+    with pytest.raises(GraphQLError) as refused:
+        token_limit.parse_limited(deep, 1000, max_depth=6)
+    assert isinstance(refused.value.original_error, QueryTooComplex)
+    assert refused.value.locations is None  # no second scan of the document for a location
+    # Within the allowance (input objects nest braces too), the parser decides.
+    monkeypatch.undo()
+    nested = "{ tenants " + "{ parent " * 12 + "{ slug }" + " }" * 13  # braces 15 deep
+    assert token_limit.over_limit(nested + " " * 1000, 1000, 6 + token_limit.NESTING_ALLOWANCE) \
+        is None
