@@ -130,7 +130,8 @@ unreachable object is simply absent: `null`, or not in the list, and not counted
 ## Records by visibility and status
 
 Rows are scoped in the query (`hub/access.py`, one function for every road) and, on
-PostgreSQL, again by row-level security (migrations 0003 and 0004).
+PostgreSQL, again by row-level security (migrations 0003, 0004 and 0006). Search, counts,
+the editors' lists and the taxonomy's counts apply the same scope.
 
 | record of T | anonymous, volunteers, client | staff of T | other staff | federation |
 |---|---|---|---|---|
@@ -139,6 +140,7 @@ PostgreSQL, again by row-level security (migrations 0003 and 0004).
 | TENANT, PUBLISHED | no | yes | no | no |
 | any, CLOSED or ARCHIVED | no | yes | no | no |
 | any, DRAFT | no | admin, coordinator, editor | no | no |
+| any, PUBLISHED with `publishedAt` ahead (scheduled) | no | yes | no | no |
 
 Volunteers: V themself; staff of a tenant V belongs to; staff of other tenants only if V
 shares with the network. Applications, hours, memberships: V's own; staff of the tenant
