@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -77,19 +78,32 @@ FLOODS: Final[dict[str, Callable[[], bytes]]] = {
 }
 
 
-def hub_server(ctx: Context) -> Server:
-    """`tatawwu serve` as in `python -m bench` (dev mode, one process), without rate limits:
-    what is measured is what a refusal costs everyone else, and the measuring client's own
-    Q1s at full speed would spend an anonymous address's default budget (100,000 cost units
-    a minute, about 100 Q1) within seconds."""
+def hub_server(ctx: Context, rate_limits: bool = False) -> Server:
+    """`tatawwu serve` as in `python -m bench` (dev mode, one process). Without rate limits
+    by default: what is measured is what a refusal costs everyone else. With `rate_limits`
+    the flooding address keeps the default anonymous budget (as in production) and the
+    measuring client, whose Q1s at full speed would spend any address's budget within
+    seconds, asks as an API client whose budget is lifted (a society's server)."""
     port = free_port()
+    limits = {"HUB_RATE_LIMIT_CLIENT": "0"} if rate_limits else {
+        "HUB_RATE_LIMIT_IP": "0", "HUB_RATE_LIMIT_PRINCIPAL": "0", "HUB_RATE_LIMIT_CLIENT": "0"}
     env = ctx.python_env(HUB_DATABASE_URL=ctx.database_url, HUB_MODE="dev",
                          HUB_LOG_LEVEL="warning", HUB_DEV_KEY_FILE=str(ctx.dev_key_file),
-                         HUB_RATE_LIMIT_IP="0", HUB_RATE_LIMIT_PRINCIPAL="0",
-                         HUB_RATE_LIMIT_CLIENT="0")
+                         **limits)
     return Server("hub", [ctx.python, "-m", "hub", "serve", "--host", "127.0.0.1", "--port",
                           str(port)], env, port, ctx.work / "hub.log", cwd=ctx.work,
                   ready_path="/readyz")
+
+
+def _api_key(ctx: Context) -> str:
+    """A read-only API client of the first demo society, for the measuring client."""
+    done = subprocess.run(
+        [ctx.python, "-m", "hub", "clients", "create", "--tenant", "dz-crescent", "--name",
+         f"bench-flood-{time.time_ns()}"], env=ctx.python_env(HUB_DATABASE_URL=ctx.database_url),
+        cwd=ctx.work, capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        raise BenchError(f"tatawwu clients create failed: {done.stderr[-500:]}")
+    return done.stdout.strip().splitlines()[-1]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -106,6 +120,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--connections", type=int, default=4, help="of the flooding client")
     p.add_argument("--floods", default=None,
                    help=f"comma-separated, from {','.join(FLOODS)} (default: all)")
+    p.add_argument("--rate-limits", action="store_true",
+                   help="the production default budget for the flooding address (the "
+                        "measuring client asks as an API client without a budget)")
     p.add_argument("--enforce", action="store_true",
                    help=f"exit 1 when the flooded p99 exceeds {ACCEPTANCE}x the quiet one")
     p.add_argument("--today", default="2026-11-01")
@@ -191,13 +208,14 @@ def _percentiles(seconds: list[float]) -> Json:
 
 def probe(client: httpx.Client, url: str, seconds: float, latencies: list[float],
           failures: list[str]) -> None:
-    """Q1, one request after another, for `seconds`; a failed answer is a failure."""
+    """Q1, one request after another, for `seconds`; a failed answer is a failure. (With
+    `--rate-limits` the client carries its API key in its own headers.)"""
     body = _query(HUB_Q1)
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
         started = time.perf_counter()
         try:
-            response = client.post(url, content=body, headers=HEADERS)
+            response = client.post(url, content=body, headers={**HEADERS, **client.headers})
         except httpx.TransportError as exc:
             failures.append(f"Q1: {type(exc).__name__}: {exc}")
             continue
@@ -211,7 +229,7 @@ def probe(client: httpx.Client, url: str, seconds: float, latencies: list[float]
 
 
 def measure(url: str, kinds: list[str], *, seconds: float, rounds: int, connections: int,
-            cpu: Callable[[], float]) -> Json:
+            cpu: Callable[[], float], api_key: str | None = None) -> Json:
     """Alternate quiet and flooded windows; `cpu` reads the hub's CPU seconds so far."""
     spawn = multiprocessing.get_context("spawn")
     ready, active, done, results = spawn.Event(), spawn.Event(), spawn.Event(), spawn.Queue()
@@ -235,7 +253,8 @@ def measure(url: str, kinds: list[str], *, seconds: float, rounds: int, connecti
         elapsed[name] += time.perf_counter() - t0
 
     try:
-        with httpx.Client(timeout=30) as client:
+        with httpx.Client(timeout=30, headers={"X-Api-Key": api_key} if api_key else {}
+                          ) as client:
             probe(client, url, min(seconds, 2.0), [], failures)  # warm: caches, plans, pool
             if not ready.wait(timeout=120):
                 raise BenchError("the flooding client did not start within 120 s")
@@ -274,7 +293,8 @@ def table(report: Json) -> str:
     q, f = report["quiet"], report["flooded"]
     data = report["dataset"]["database"] if report["scale"] is None \
         else f"scale {report['scale']}"
-    lines = [f"Q1 quiet and flooded ({report['backend']}, {data}, {report['rounds']} x "
+    lines = [f"Q1 quiet and flooded ({report['backend']}, {data}, rate limits "
+             f"{'on' if report.get('rate_limits') else 'off'}, {report['rounds']} x "
              f"{report['seconds']} s windows, flood {report['connections']} connections, "
              f"{report['flood_per_second']} documents/s, the flooding client's CPU "
              f"{report['flooder_cpu_percent']} %; load average "
@@ -324,11 +344,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if dataset.created:
             ds.prepare(ctx, dataset, scale=scale, today=args.today, news=0)
         report["dataset"] = dataset.describe()
-        server = hub_server(ctx)
+        report["rate_limits"] = bool(args.rate_limits)
+        api_key = _api_key(ctx) if args.rate_limits else None
+        server = hub_server(ctx, rate_limits=bool(args.rate_limits))
         server.start()
         pid = server.pid
         report.update(measure(server.url + "/graphql", kinds, seconds=seconds, rounds=rounds,
-                              connections=args.connections, cpu=lambda: cpu_seconds(pid)))
+                              connections=args.connections, cpu=lambda: cpu_seconds(pid),
+                              api_key=api_key))
         if report["failed_requests"]:
             raise BenchError(f"{report['failed_requests']} Q1 requests failed: "
                              f"{report['failures'][0]}")
