@@ -9,7 +9,6 @@ from typing import Any
 
 import strawberry
 
-from hub.db import models as m
 from resolvers.taxonomy.queries import published_opportunities
 from schema.core.info import Info
 from schema.core.localize import label
@@ -28,12 +27,12 @@ def labels_of(labels: dict[str, str]) -> list[TaxonomyLabel]:
             for locale, value in sorted(labels.items())]
 
 
-@policy(reach=EVERYONE,
-        open=("code", "label", "labels", "active", "position", "opportunitiesCount"))
 @strawberry.type
-class Category:
+class Term:
+    """What categories and skills share: a code, labelled per language, retirable."""
+
     code: str
-    row: strawberry.Private[m.Category]
+    row: strawberry.Private[Any]  # m.Category or m.Skill
 
     @strawberry.field(description="In the served language (through the request's locale "
                                   "chain, then English, then any label, then the code).")
@@ -53,6 +52,11 @@ class Category:
     def position(self) -> int:
         return int(self.row.position)
 
+
+@policy(reach=EVERYONE,
+        open=("code", "label", "labels", "active", "position", "opportunitiesCount"))
+@strawberry.type
+class Category(Term):
     @strawberry.field(description="Published opportunities of this category that the caller "
                                   "may see (scheduled ones not yet).")
     async def opportunities_count(self, info: Info) -> int:
@@ -68,24 +72,5 @@ async def skills_of(info: Info, links: list[Any]) -> list[Skill]:
 
 @policy(reach=EVERYONE, open=("code", "label", "labels", "active", "position"))
 @strawberry.type
-class Skill:
-    code: str
-    row: strawberry.Private[m.Skill]
-
-    @strawberry.field(description="In the served language (through the request's locale "
-                                  "chain, then English, then any label, then the code).")
-    def label(self, info: Info) -> str:
-        return label(info.context, self.row.labels, self.code)
-
-    @strawberry.field(description="Every language's label, by language tag.")
-    def labels(self) -> list[TaxonomyLabel]:
-        return labels_of(self.row.labels)
-
-    @strawberry.field(description="False once retired: kept on the records that have it, "
-                                  "offered for no new record.")
-    def active(self) -> bool:
-        return bool(self.row.active)
-
-    @strawberry.field(description="The order of drop-downs (then the label).")
-    def position(self) -> int:
-        return int(self.row.position)
+class Skill(Term):
+    pass
