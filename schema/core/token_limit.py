@@ -16,6 +16,7 @@ the whole document again (a third of the cost of refusing a 64 KB one).
 from __future__ import annotations
 
 import re
+from itertools import accumulate, islice, repeat
 from typing import Final
 
 from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
@@ -35,6 +36,8 @@ _TOKEN: Final = re.compile(
     r"|\.\.\.|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[_A-Za-z][_0-9A-Za-z]*|[!$&()\[\]{}:=@|]")
 
 
+_BRACES: Final = {"{": 1, "}": -1}
+
 # Braces deeper than the depth limit plus this are refused before parsing: a selection of
 # the depth limit nests its braces that deep, input objects in its arguments a few more.
 NESTING_ALLOWANCE: Final = 10
@@ -42,9 +45,26 @@ NESTING_ALLOWANCE: Final = 10
 
 def over_limit(query: str, max_tokens: int, max_nesting: int | None = None) -> str | None:
     """"tokens" if the quick count finds more than `max_tokens` tokens, "nesting" if braces
-    nest deeper than `max_nesting`, else None (short documents are left to the parser)."""
+    nest deeper than `max_nesting`, else None (short documents are left to the parser).
+
+    The matches are collected in C (`islice` of the regular expression's matches), at most
+    one more than the limit; a document with a `#` (comments: matched, not counted) is
+    counted match by match."""
     if len(query) <= max_tokens:
         return None
+    if "#" in query:
+        return _counted(query, max_tokens, max_nesting)
+    head = list(islice(_TOKEN.finditer(query), max_tokens + 1))
+    if len(head) > max_tokens:
+        return "tokens"
+    if max_nesting is not None and query.count("{") > max_nesting:
+        braces = map(_BRACES.get, map(re.Match.group, head), repeat(0))
+        if max(accumulate(braces), default=0) > max_nesting:
+            return "nesting"
+    return None
+
+
+def _counted(query: str, max_tokens: int, max_nesting: int | None) -> str | None:
     count = depth = 0
     deepest = max_nesting if max_nesting is not None else len(query)
     for found in _TOKEN.finditer(query):
