@@ -54,6 +54,21 @@ def reused(url: str) -> Dataset:
     return Dataset(url, backend, False, name)
 
 
+def for_run(name: str, results_dir: Path, database_url: str | None, backend: str,
+            admin_url: str) -> tuple[str, Path, Dataset]:
+    """A scenario's stamp (`name-YYYYmmdd-HHMMSS`), its work folder under `results_dir`, and
+    its dataset: `database_url` reused as it is, else a new SQLite file or PostgreSQL
+    database."""
+    stamp = f"{name}-{datetime.now():%Y%m%d-%H%M%S}"
+    work = results_dir / stamp
+    work.mkdir(parents=True, exist_ok=True)
+    if database_url:
+        return stamp, work, reused(database_url)
+    if backend == "sqlite":
+        return stamp, work, new_sqlite(work)
+    return stamp, work, new_postgres(admin_url)
+
+
 def drop(dataset: Dataset, admin_url: str) -> None:
     if not dataset.created:
         return

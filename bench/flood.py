@@ -31,7 +31,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any, Final
@@ -409,15 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(kinds) - set(FLOODS)
     if unknown:
         parser().error(f"--floods: unknown {sorted(unknown)}")
-    stamp = f"flood-{datetime.now():%Y%m%d-%H%M%S}"
-    work = args.results_dir / stamp
-    work.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        dataset = ds.reused(args.database_url)
-    elif args.backend == "sqlite":
-        dataset = ds.new_sqlite(work)
-    else:
-        dataset = ds.new_postgres(args.postgres_url)
+    stamp, work, dataset = ds.for_run("flood", args.results_dir, args.database_url,
+                                      args.backend, args.postgres_url)
     ctx = Context(sys.executable, REPO_DIR, dataset.url, work)
     report: Json = {"format": 1, "mode": "smoke" if args.smoke else "full",
                     "backend": dataset.backend, "scale": scale if dataset.created else None,

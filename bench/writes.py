@@ -299,15 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     volunteers = args.volunteers or (12 if args.smoke else 200)
     scale = args.scale if args.scale is not None else (0 if args.smoke else 1)
-    stamp = f"writes-{datetime.now():%Y%m%d-%H%M%S}"
-    work = args.results_dir / stamp
-    work.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        dataset = ds.reused(args.database_url)
-    elif args.backend == "sqlite":
-        dataset = ds.new_sqlite(work)
-    else:
-        dataset = ds.new_postgres(args.postgres_url)
+    stamp, work, dataset = ds.for_run("writes", args.results_dir, args.database_url,
+                                      args.backend, args.postgres_url)
     ctx = Context(sys.executable, REPO_DIR, dataset.url, work)
     server: Server | None = None
     report: Json = {"format": 1, "mode": "smoke" if args.smoke else "full",
