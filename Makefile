@@ -14,14 +14,14 @@ LOCK_INPUTS := pyproject.toml requirements/build.in
 # lock, exact versions; node_modules/ is not committed.
 IDE_DIR := hub/ide_assets
 STAMP_IDE := $(IDE_DIR)/node_modules/.installed
-CHROMIUM := /usr/bin/chromium
 # Apollo's composition library, run by Node in the federation test
 # (tests/schema/test_federation_sdl.py):
 # from the npm lock, exact versions; node_modules/ is not committed.
 FEDERATION_DIR := tests/federation
 STAMP_FEDERATION := $(FEDERATION_DIR)/node_modules/.installed
 
-.PHONY: serve test lint install install-dev lock schema clean chromium
+.PHONY: serve test lint install install-dev lock schema clean chromium system-packages \
+	runtime-packages
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -53,28 +53,51 @@ install: $(STAMP_RUN) $(STAMP_IDE)
 
 install-dev: $(STAMP_DEV) $(STAMP_IDE)
 
-serve: $(STAMP_RUN) $(STAMP_IDE)
+serve: $(STAMP_RUN) $(STAMP_IDE) runtime-packages
 	$(BIN)/tatawwu serve --demo
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The GraphiQL browser test drives Debian's Chromium (never a browser download).
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
+# What the tests need from Debian (never a browser or font download): Chromium for the browser
+# tests; for certificates, an OFL Arabic font (Amiri), HarfBuzz's subsetter (WeasyPrint embeds
+# font subsets with it), and pdftotext/pdftoppm and zbarimg to read the PDFs back.
+DEBIAN_TEST_PACKAGES := chromium fonts-liberation fonts-hosny-amiri libharfbuzz-subset0 \
+	poppler-utils zbar-tools
+# For `make serve`: what WeasyPrint renders certificates with.
+DEBIAN_RUNTIME_PACKAGES := fonts-hosny-amiri libharfbuzz-subset0 libpangoft2-1.0-0
+
+chromium: system-packages
+
+system-packages:
+	@missing=$$(for p in $(DEBIAN_TEST_PACKAGES) $(DEBIAN_RUNTIME_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian's chromium for the browser tests"; \
+			echo "Installing Debian's" $$missing "for the tests"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-				--no-install-recommends chromium fonts-liberation >/dev/null; \
+				--no-install-recommends $$missing >/dev/null; \
 		else \
-			echo "$(CHROMIUM) is missing and this is not root: the GraphiQL browser test" \
-				"needs it (sudo apt-get install --no-install-recommends chromium" \
-				"fonts-liberation)"; \
+			echo "Missing Debian packages (the browser and certificate tests need them):" \
+				"sudo apt-get install --no-install-recommends $$missing"; \
 		fi; \
 	fi
 
-test: lint $(STAMP_IDE) $(STAMP_FEDERATION) chromium
+runtime-packages:
+	@missing=$$(for p in $(DEBIAN_RUNTIME_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's" $$missing "for certificates"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Certificates need Debian's $$missing:" \
+				"sudo apt-get install --no-install-recommends $$missing"; \
+		fi; \
+	fi
+
+test: lint $(STAMP_IDE) $(STAMP_FEDERATION) system-packages
 	$(BIN)/pytest
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you

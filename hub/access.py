@@ -86,7 +86,8 @@ class ReadScope:
         if model is m.Volunteer:
             return self._volunteers()
         if model in (m.Application, m.HoursEntry, m.SavedOpportunity, m.Membership, m.Consent,
-                     m.Inquiry, m.InquiryMessage, m.Notification):
+                     m.Inquiry, m.InquiryMessage, m.Notification, m.BadgeAward, m.Certificate,
+                     m.Credential, m.RecognitionImport):
             return self._personal_records(model)
         clauses: list[ColumnElement[bool]] = []
         if hasattr(model, "visibility"):

@@ -20,6 +20,7 @@ MailDelivery = Literal["smtp", "print"]
 Introspection = Literal["on", "staff", "off"]
 TrustedDocuments = Literal["off", "allow", "only"]
 LogFormat = Literal["text", "json"]
+LiveBackend = Literal["auto", "postgres", "redis", "memory"]
 
 DEFAULT_SQLITE_FILE = "tatawwu.sqlite3"
 
@@ -86,6 +87,22 @@ class Settings:
     log_format: LogFormat = "text"
     metrics_token: str = ""
     otel_endpoint: str = ""
+    # The hub's public address (certificates' QR codes, credentials' ids, webhooks' links).
+    public_url: str = "http://127.0.0.1:8000"
+    # Live emergency calls (docs/live.md): "auto" (PostgreSQL LISTEN/NOTIFY, or Redis when
+    # redis_url is set, or in process on SQLite), "postgres", "redis", "memory".
+    live_backend: LiveBackend = "auto"
+    max_subscriptions_per_connection: int = 5
+    max_subscriptions_per_principal: int = 10
+    # Society systems (docs/sync.md): items per upsertOpportunities batch; webhooks: each
+    # delivery's time limit, attempts before it is marked failed, first retry's delay.
+    sync_max_batch: int = 200
+    webhook_timeout_seconds: int = 10
+    webhook_max_attempts: int = 8
+    webhook_backoff_seconds: int = 30
+    # Statistics (docs/statistics.md): a cross-tenant or analyst's cell counting fewer
+    # distinct volunteers than this is suppressed (re-identification protection).
+    statistics_min_cell: int = 5
 
     @property
     def is_dev(self) -> bool:
@@ -162,6 +179,21 @@ class Settings:
                                "json" if production else "text"),
             metrics_token=env.get("HUB_METRICS_TOKEN", "").strip(),
             otel_endpoint=env.get("HUB_OTEL_ENDPOINT", "").strip(),
+            public_url=(env.get("HUB_PUBLIC_URL", "").strip()
+                        or "http://127.0.0.1:8000").rstrip("/"),
+            live_backend=_choice(env, "HUB_LIVE_BACKEND",  # type: ignore[arg-type]
+                                 ("auto", "postgres", "redis", "memory"), "auto"),
+            max_subscriptions_per_connection=_int(
+                env, "HUB_MAX_SUBSCRIPTIONS_PER_CONNECTION", 5, low=1, high=1000),
+            max_subscriptions_per_principal=_int(
+                env, "HUB_MAX_SUBSCRIPTIONS_PER_PRINCIPAL", 10, low=1, high=10_000),
+            sync_max_batch=_int(env, "HUB_SYNC_MAX_BATCH", 200, low=1, high=10_000),
+            webhook_timeout_seconds=_int(env, "HUB_WEBHOOK_TIMEOUT_SECONDS", 10, low=1,
+                                         high=300),
+            webhook_max_attempts=_int(env, "HUB_WEBHOOK_MAX_ATTEMPTS", 8, low=1, high=100),
+            webhook_backoff_seconds=_int(env, "HUB_WEBHOOK_BACKOFF_SECONDS", 30, low=0,
+                                         high=86_400),
+            statistics_min_cell=_int(env, "HUB_STATISTICS_MIN_CELL", 5, low=2, high=1000),
         )
 
     def describe(self) -> dict[str, str]:

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.db.models import Tenant
 from tenants import TenantDefinition
+from tenants.recognition import as_settings
 
 
 @dataclass(slots=True)
@@ -21,12 +22,10 @@ class SyncReport:
 
 def _settings(definition: TenantDefinition) -> dict[str, object]:
     return {
-        "badge_rules": [
-            {"code": r.code, "threshold_hours": r.threshold_hours, "names": r.names}
-            for r in definition.badge_rules
-        ],
+        **as_settings(definition.badge_rules, definition.levels, definition.certificates),
         "sharing": dict(definition.sharing),
         "terms_version": definition.terms_version,
+        "public_statistics": list(definition.public_statistics),
     }
 
 

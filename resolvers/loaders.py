@@ -7,8 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from resolvers.applications.loaders import ApplicationLoaders
+from resolvers.badges.loaders import BadgeLoaders
+from resolvers.certificates.loaders import CertificateLoaders
 from resolvers.content.loaders import ContentLoaders
 from resolvers.core.database import RequestDatabase
+from resolvers.credentials.loaders import CredentialLoaders
 from resolvers.inquiries.loaders import InquiryLoaders
 from resolvers.notifications.loaders import NotificationLoaders
 from resolvers.opportunities.loaders import OpportunityLoaders
@@ -17,7 +20,8 @@ from resolvers.volunteers.loaders import VolunteerLoaders
 
 
 class Loaders(OpportunityLoaders, TaxonomyLoaders, ContentLoaders, VolunteerLoaders,
-              ApplicationLoaders, InquiryLoaders, NotificationLoaders):
+              ApplicationLoaders, InquiryLoaders, NotificationLoaders, BadgeLoaders,
+              CertificateLoaders, CredentialLoaders):
     def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
         OpportunityLoaders.__init__(self, db, scope_for, volunteer_id)
         TaxonomyLoaders.__init__(self, db, scope_for, volunteer_id)
@@ -26,3 +30,6 @@ class Loaders(OpportunityLoaders, TaxonomyLoaders, ContentLoaders, VolunteerLoad
         ApplicationLoaders.__init__(self, db, scope_for, volunteer_id)
         InquiryLoaders.__init__(self, db, scope_for, volunteer_id)
         NotificationLoaders.__init__(self, db, scope_for, volunteer_id)
+        BadgeLoaders.__init__(self, db, scope_for, volunteer_id)
+        CertificateLoaders.__init__(self, db, scope_for, volunteer_id)
+        CredentialLoaders.__init__(self, db, scope_for, volunteer_id)

@@ -9,18 +9,25 @@ import strawberry
 
 from schema.applications.mutations import ApplicationMutations
 from schema.applications.queries import ApplicationQueries
+from schema.badges.queries import BadgeQueries
+from schema.certificates.mutations import CertificateMutations
+from schema.certificates.queries import CertificateQueries
 from schema.content.drafts import EditorialQueries
 from schema.content.mutations import ContentMutations
 from schema.content.queries import ContentQueries
 from schema.content.types import Event, NewsItem
 from schema.core.policy import composed
 from schema.core.queries import CoreQueries
+from schema.credentials.mutations import CredentialMutations
+from schema.credentials.queries import CredentialQueries
 from schema.inquiries.mutations import InquiryMutations
 from schema.inquiries.queries import InquiryQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.opportunities.mutations import OpportunityMutations
 from schema.opportunities.queries import OpportunityQueries
 from schema.opportunities.types import Opportunity
+from schema.statistics.queries import StatisticsQueries
+from schema.sync.mutations import SyncMutations
 from schema.taxonomy.mutations import TaxonomyMutations
 from schema.taxonomy.queries import TaxonomyQueries
 from schema.tenants.queries import TenantQueries
@@ -30,13 +37,15 @@ from schema.viewer.queries import ViewerQueries
 from schema.volunteers.mutations import VolunteerMutations
 from schema.volunteers.queries import VolunteerQueries
 from schema.volunteers.types import Volunteer
+from schema.webhooks.mutations import WebhookMutations
 
 
 @composed(note="every root field answers with what the caller may read")
 @strawberry.type
 class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, ContentQueries,
             EditorialQueries, TaxonomyQueries, VolunteerQueries, ApplicationQueries,
-            InquiryQueries):
+            InquiryQueries, BadgeQueries, CertificateQueries, CredentialQueries,
+            StatisticsQueries):
     pass
 
 
@@ -44,7 +53,8 @@ class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, Conte
 @strawberry.type
 class Mutation(VolunteerMutations, ApplicationMutations, InquiryMutations,
                NotificationMutations, OpportunityMutations, ContentMutations,
-               TranslationMutations, TaxonomyMutations):
+               TranslationMutations, TaxonomyMutations, CertificateMutations,
+               CredentialMutations, SyncMutations, WebhookMutations):
     pass
 
 

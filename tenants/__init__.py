@@ -1,7 +1,7 @@
 """The tenant registry: one TOML file per society or association, validated at start."""
 
+from tenants.recognition import BadgeRule, Benefit, CertificateStyle, Level, Recognition
 from tenants.registry import (
-    BadgeRule,
     TenantDefinition,
     TenantFileError,
     TenantKind,
@@ -11,6 +11,10 @@ from tenants.registry import (
 
 __all__ = [
     "BadgeRule",
+    "Benefit",
+    "CertificateStyle",
+    "Level",
+    "Recognition",
     "TenantDefinition",
     "TenantFileError",
     "TenantKind",

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tenants import recognition
+from tenants.recognition import BadgeRule, CertificateStyle, Level, RecognitionError
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2}|-[0-9]{3})?$")
@@ -20,7 +23,10 @@ REQUIRED_NAME_LOCALES = ("ar", "en", "fr")
 KNOWN_KEYS = {
     "slug", "kind", "country", "parent", "default_locale", "locales", "digits",
     "time_zone", "hijri_dates", "names", "badge_rules", "sharing", "terms_version",
+    "levels", "certificates", "public_statistics",
 }
+# What a tenant may publish of its statistics to anyone (anonymous callers, widgets).
+PUBLIC_METRICS = ("VERIFIED_HOURS", "ACTIVE_VOLUNTEERS", "APPLICATIONS", "COMPLETED_PARTICIPATIONS")
 TERMS_VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,31}$")
 
 
@@ -42,13 +48,6 @@ class TenantFileError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class BadgeRule:
-    code: str
-    threshold_hours: float
-    names: dict[str, str]
-
-
-@dataclass(frozen=True, slots=True)
 class TenantDefinition:
     slug: str
     kind: TenantKind
@@ -65,7 +64,14 @@ class TenantDefinition:
     # The version of the society's terms a volunteer accepts when joining (recorded with
     # the consent); raise it when the terms change.
     terms_version: str = "1"
+    levels: tuple[Level, ...] = ()
+    certificates: CertificateStyle = field(default_factory=CertificateStyle)
+    # The statistics anyone may see for this tenant (its totals: PUBLIC_METRICS), none by default.
+    public_statistics: tuple[str, ...] = ()
     source: Path | None = None
+
+    def badge_rule(self, code: str) -> BadgeRule | None:
+        return next((r for r in self.badge_rules if r.code == code), None)
 
 
 def packaged_dir() -> Path:
@@ -147,6 +153,20 @@ def parse_definition(data: dict[str, Any], path: Path) -> TenantDefinition:
         raise TenantFileError(path, "terms_version",
                               f"{terms_version!r} must be a short version label such as '2' "
                               "or '2026.1'")
+    try:
+        rules = recognition.badge_rules(data.get("badge_rules", []),
+                                        lambda v, key: _names(v, key, path))
+        steps = recognition.levels(data.get("levels", []),
+                                   lambda v, key: _names(v, key, path), rules)
+        style = recognition.certificate_style(
+            data.get("certificates", {}), path.parent,
+            lambda tag, key: _check_locale(tag, key, path))
+    except RecognitionError as exc:
+        raise TenantFileError(path, exc.field, exc.problem) from None
+    public = data.get("public_statistics", [])
+    if not isinstance(public, list) or any(p not in PUBLIC_METRICS for p in public):
+        raise TenantFileError(path, "public_statistics",
+                              f"must be a list of {', '.join(PUBLIC_METRICS)}")
     return TenantDefinition(
         slug=slug,
         kind=kind,
@@ -158,7 +178,10 @@ def parse_definition(data: dict[str, Any], path: Path) -> TenantDefinition:
         time_zone=time_zone,
         hijri_dates=hijri,
         names=names,
-        badge_rules=_badge_rules(data.get("badge_rules", []), path),
+        badge_rules=rules,
+        levels=steps,
+        certificates=style,
+        public_statistics=tuple(dict.fromkeys(public)),
         sharing=_sharing(data.get("sharing", {}), path),
         terms_version=terms_version,
         source=path,
@@ -211,25 +234,6 @@ def _names(value: Any, key: str, path: Path) -> dict[str, str]:
     if missing:
         raise TenantFileError(path, f"{key}.{missing[0]}", "is required (names in ar, en, fr)")
     return names
-
-
-def _badge_rules(value: Any, path: Path) -> tuple[BadgeRule, ...]:
-    if not isinstance(value, list):
-        raise TenantFileError(path, "badge_rules", "must be a list of tables")
-    rules: list[BadgeRule] = []
-    for i, item in enumerate(value):
-        key = f"badge_rules[{i}]"
-        if not isinstance(item, dict):
-            raise TenantFileError(path, key, "must be a table")
-        code = item.get("code")
-        if not isinstance(code, str) or not SLUG_RE.match(code):
-            raise TenantFileError(path, f"{key}.code", "must be a lower-case code")
-        threshold = item.get("threshold_hours")
-        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or threshold <= 0:
-            raise TenantFileError(path, f"{key}.threshold_hours", "must be a positive number")
-        names = _names(item.get("names"), f"{key}.names", path)
-        rules.append(BadgeRule(code, float(threshold), names))
-    return tuple(rules)
 
 
 def _sharing(value: Any, path: Path) -> dict[str, bool]:

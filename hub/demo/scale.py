@@ -132,6 +132,7 @@ async def _generate(conn: AsyncConnection, content: DemoContent, units: int, tod
                                                                      hours=rnd.randint(0, 10))
             opp_rows.append({
                 "id": oid, "tenant_id": tenant.id, "external_id": f"scale:{oid}",
+                "sync_digest": None,
                 "organization_id": rnd.choice(org_ids[tenant.id]) if org_ids[tenant.id] else None,
                 "campaign_id": None, "format": template.format,
                 "category_code": rnd.choice(categories),

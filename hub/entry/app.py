@@ -20,7 +20,17 @@ from hub.auth import DevKey, TokenVerifier, parse_issuers
 from hub.authentication import Authenticator, TenantDirectory
 from hub.config import Settings
 from hub.db.engine import make_engine, make_sessionmaker
-from hub.entry import graphql, health, ide, metrics
+from hub.entry import (
+    certificates,
+    credentials,
+    dashboard,
+    feeds,
+    graphql,
+    health,
+    ide,
+    metrics,
+    widgets,
+)
 from hub.entry.middleware import middleware_stack
 from hub.entry.state import HubState, Startup
 from hub.errors import ConfigurationError
@@ -46,6 +56,11 @@ def routes(settings: Settings, startup: Startup) -> list[BaseRoute]:
         *graphql.routes(startup),
         *health.routes(startup),
         *metrics.routes(),
+        *certificates.routes(startup),
+        *credentials.routes(startup),
+        *feeds.routes(startup),
+        *dashboard.routes(startup),
+        *widgets.routes(startup),
         *(ide.routes() if settings.is_dev else []),
     ]
 

@@ -465,3 +465,16 @@ def config() -> None:
     """Print the effective settings, secrets hidden."""
     for key, value in Settings.from_env().describe().items():
         click.echo(f"{key}={value}")
+
+
+def _add_groups() -> None:
+    """The command groups kept in modules of their own."""
+    from hub.entry.badge_admin import badges
+    from hub.entry.credential_admin import credentials
+    from hub.entry.webhook_admin import webhooks
+
+    for group in (badges, credentials, webhooks):
+        main.add_command(group)
+
+
+_add_groups()

@@ -38,9 +38,12 @@ from resolvers.applications.rules import (
     local_today,
     may_move,
 )
+from resolvers.certificates.issue import certificate_on_completion
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.notifications.outbox import NotificationKind, notify
+from resolvers.statistics.rollups import roll_up
+from resolvers.webhooks.outbox import WebhookEvent, queue_webhooks
 
 A = m.Application
 DECIDERS = frozenset({"admin", "coordinator"})
@@ -181,6 +184,11 @@ class ApplyToOpportunity(Write[Applying, int]):
         tx.audit("apply_to_opportunity", "Application", encode_id("Application", row.id),
                  tenant_id=o.tenant_id, opportunity=encode_id("Opportunity", o.id),
                  status=status.value, member=target.member)
+        await queue_webhooks(tx, tenant_id=o.tenant_id, event=WebhookEvent.APPLICATION_RECEIVED,
+                             payload={"application": encode_id("Application", row.id),
+                                      "opportunity": encode_id("Opportunity", o.id),
+                                      "status": status.value})
+        await roll_up(tx, application_ids=[row.id])
         changed_application(tx, row)
         return int(row.id)
 
@@ -209,6 +217,7 @@ class WithdrawApplication(Write[Any, int]):
         tx.audit("withdraw_application", "Application", encode_id("Application", row.id),
                  tenant_id=row.tenant_id, was=row.status,
                  promoted=encode_id("Application", promoted) if promoted else None)
+        await roll_up(tx, application_ids=[row.id, *([promoted] if promoted else [])])
         changed_application(tx, row, promoted)
         return int(row.id)
 
@@ -263,6 +272,7 @@ class DecideApplication(Write[Any, int]):
                  tenant_id=row.tenant_id, was=row.status, decision=self.decision.value,
                  reason=reason,
                  promoted=encode_id("Application", promoted) if promoted else None)
+        await roll_up(tx, application_ids=[row.id, *([promoted] if promoted else [])])
         changed_application(tx, row, promoted)
         return int(row.id)
 
@@ -298,5 +308,8 @@ class CompleteApplication(Write[Any, int]):
         tx.audit("complete_application", "Application", encode_id("Application", row.id),
                  tenant_id=row.tenant_id, status=self.status.value,
                  promoted=encode_id("Application", promoted) if promoted else None)
+        if self.status == S.COMPLETED:
+            await certificate_on_completion(tx, row)
+        await roll_up(tx, application_ids=[row.id, *([promoted] if promoted else [])])
         changed_application(tx, row, promoted)
         return int(row.id)

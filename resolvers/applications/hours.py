@@ -40,9 +40,12 @@ from resolvers.applications.commands import (
 )
 from resolvers.applications.places import NO_SYNC
 from resolvers.applications.rules import CARRIES_HOURS, HOURS_MOVES, local_day, local_today
+from resolvers.badges.awards import award_after_review
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write
 from resolvers.notifications.outbox import NotificationKind
+from resolvers.statistics.rollups import roll_up
+from resolvers.webhooks.outbox import WebhookEvent, queue_webhooks
 
 E, V = m.HoursEntry, m.Volunteer
 MAX_HOURS = 24
@@ -207,6 +210,14 @@ class VerifyHours(Write[list[Any], list[int]]):
         tx.audit("verify_hours", "HoursEntry", encode_id("HoursEntry", entry_ids[0]),
                  tenant_id=tenants[0], entries=[encode_id("HoursEntry", i) for i in entry_ids],
                  approved=self.approve)
+        await award_after_review(tx, tenant_ids=tenants, volunteer_ids=volunteers)
+        await roll_up(tx, hours_entry_ids=entry_ids)
+        if self.approve:
+            for tenant_id in tenants:
+                await queue_webhooks(tx, tenant_id=tenant_id, event=WebhookEvent.HOURS_VERIFIED,
+                                     payload={"entries": [encode_id("HoursEntry", r.id)
+                                                          for r in rows
+                                                          if r.tenant_id == tenant_id]})
         for row in rows:
             tx.changed(lambda loaders: loaders.hours_by_application, row.application_id)
             tx.changed(lambda loaders: loaders.hours_entry_by_id, row.id)

@@ -76,6 +76,10 @@ class Kind:
         """What the compare-and-set UPDATE finds unchanged since `row` was read."""
         return [self.model.id == row.id, self.model.status == row.status]
 
+    async def on_published(self, tx: Tx, row: Any, when: datetime) -> None:
+        """What else publishing `row` (live from `when`) sets going, in the same
+        transaction: an opportunity's emergency call and webhooks. Nothing by default."""
+
 
 def is_scheduled(row: Any, now: datetime | None = None) -> bool:
     """Published, but not yet: its `published_at` lies ahead."""
@@ -176,6 +180,7 @@ class Publish(Write[Any, int]):
         tx.audit(f"publish_{self.kind.action}", self.kind.name, self.kind.gid(row.id),
                  tenant_id=row.tenant_id, was=row.status, published_at=when.isoformat(),
                  scheduled=self.publish_at is not None)
+        await self.kind.on_published(tx, row, when)
         return int(row.id)
 
 

@@ -25,12 +25,20 @@ from hub.db.models.enums import (
     VolunteerGroup,
 )
 from hub.db.models.inquiries import Inquiry, InquiryMessage
+from hub.db.models.live import EmergencyCall, Webhook, WebhookDelivery
 from hub.db.models.notifications import IdempotencyKey, Notification
 from hub.db.models.opportunities import (
     Opportunity,
     OpportunitySkill,
     OpportunityTranslation,
     Organization,
+)
+from hub.db.models.recognition import (
+    BadgeAward,
+    Certificate,
+    Credential,
+    IssuerKey,
+    RecognitionImport,
 )
 from hub.db.models.taxonomy import Category, Skill
 from hub.db.models.tenancy import Tenant
@@ -50,13 +58,17 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "AuditEvent",
+    "BadgeAward",
     "Base",
     "Campaign",
     "CampaignTranslation",
     "Category",
+    "Certificate",
     "Consent",
     "ConsentKind",
+    "Credential",
     "DecisionReason",
+    "EmergencyCall",
     "Event",
     "EventTranslation",
     "HoursEntry",
@@ -65,6 +77,7 @@ __all__ = [
     "Inquiry",
     "InquiryMessage",
     "InquiryStatus",
+    "IssuerKey",
     "Membership",
     "NewsItem",
     "NewsItemTranslation",
@@ -74,6 +87,7 @@ __all__ = [
     "OpportunitySkill",
     "OpportunityTranslation",
     "Organization",
+    "RecognitionImport",
     "RecordStatus",
     "SavedOpportunity",
     "Skill",
@@ -83,4 +97,6 @@ __all__ = [
     "Volunteer",
     "VolunteerGroup",
     "VolunteerSkill",
+    "Webhook",
+    "WebhookDelivery",
 ]

@@ -34,6 +34,9 @@ class Opportunity(TenantOwned, Timestamps, Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     external_id: Mapped[str | None] = mapped_column(String(128))
+    # A society system's last synced item (upsertOpportunities): the digest of what it sent,
+    # so that the same item sent again is answered UNCHANGED without writing.
+    sync_digest: Mapped[str | None] = mapped_column(String(64))
     organization_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("organization.id"))
     campaign_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("campaign.id"))
     format: Mapped[str] = mapped_column(String(24))

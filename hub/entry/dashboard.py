@@ -1,0 +1,11 @@
+"""The dashboard routes (filled in by the dashboard work)."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+from hub.entry.state import Startup
+
+
+def routes(startup: Startup) -> list[BaseRoute]:
+    return []

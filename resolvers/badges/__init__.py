@@ -1,0 +1,1 @@
+"""badges (see the module docstrings)."""

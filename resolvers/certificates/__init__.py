@@ -1,0 +1,1 @@
+"""certificates (see the module docstrings)."""

@@ -1,0 +1,1 @@
+"""credentials (see the module docstrings)."""

@@ -1,0 +1,1 @@
+"""statistics (see the module docstrings)."""

@@ -1,0 +1,1 @@
+"""badges in the GraphQL schema."""

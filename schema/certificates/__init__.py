@@ -1,0 +1,1 @@
+"""certificates in the GraphQL schema."""

@@ -1,0 +1,1 @@
+"""webhooks in the GraphQL schema."""
