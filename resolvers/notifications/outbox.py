@@ -30,6 +30,7 @@ class NotificationKind(StrEnum):
     HOURS_VERIFIED = "HOURS_VERIFIED"  # params: hours, date, approved, note
     INQUIRY_REPLIED = "INQUIRY_REPLIED"  # params: inquiry
     INQUIRY_CLOSED = "INQUIRY_CLOSED"  # params: inquiry
+    BADGE_AWARDED = "BADGE_AWARDED"  # params: award, badge (code), hours, names (by locale)
 
 
 def notify(tx: Tx | AsyncSession, *, volunteer_id: int, tenant_id: int,
