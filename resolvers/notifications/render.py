@@ -8,7 +8,8 @@ The params a writer gives `notify(...)` (resolvers/notifications/outbox.py), all
 `opportunity`, `application`, `inquiry` (global ids: the opportunity is found from any of
 them), `reason` (a DecisionReason code), `note` (the organizers' own words), `status`
 (COMPLETED or NO_SHOW), `hours` (a number), `date` (ISO date), `approved` (a boolean; or
-`status` APPROVED / REJECTED for hours).
+`status` APPROVED / REJECTED for hours); a badge earned: `badge` (its code), `names` (its
+name by locale) and `hours`.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from typing import Any
 
 from babel.dates import format_date
 
-from hub.i18n import enum_label, gettext, hours_display
+from hub.i18n import LocaleChain, enum_label, gettext, hours_display
+from hub.i18n.chain import expand
 from hub.i18n.cldr import babel_locale
 from hub.i18n.digits import numbering_system, write_digits
+from resolvers.badges import messages as badge_msg
 from resolvers.notifications import messages as msg
 from resolvers.notifications.outbox import NotificationKind
 
@@ -94,6 +97,21 @@ def _hours(w: Words) -> Rendered:
     return Rendered(w.t(title), "\n".join([body, *w.note_lines()]))
 
 
+def _badge(w: Words) -> Rendered:
+    """A badge earned: its name in the recipient's language, from the names it had when it
+    was earned (`names` by locale; the code when none is left)."""
+    names = w.params.get("names")
+    picked = LocaleChain(expand((w.locale,))).pick(names, "en") \
+        if isinstance(names, dict) and names else None
+    name = str(picked[1]) if picked else str(w.params.get("badge") or "")
+    amount = w.params.get("hours")
+    hours = hours_display(w.locale, amount if isinstance(amount, int | float) else 0,
+                          w.digits)
+    return Rendered(w.t(badge_msg.BADGE_AWARDED_TITLE), w.t(
+        badge_msg.BADGE_AWARDED_TEXT, hours=hours,
+        badge=w.t(badge_msg.QUOTED_BADGE, name=name)))
+
+
 def _other(w: Words) -> Rendered:
     return Rendered(w.t(msg.OTHER_TITLE), w.t(msg.OTHER_TEXT))
 
@@ -113,6 +131,7 @@ TEMPLATES: dict[str, Callable[[Words], Rendered]] = {
     NotificationKind.INQUIRY_REPLIED: _simple(msg.INQUIRY_REPLIED_TITLE,
                                               msg.INQUIRY_REPLIED_TEXT),
     NotificationKind.INQUIRY_CLOSED: _simple(msg.INQUIRY_CLOSED_TITLE, msg.INQUIRY_CLOSED_TEXT),
+    NotificationKind.BADGE_AWARDED: _badge,
 }
 
 

@@ -1,0 +1,30 @@
+"""The words of badges and levels: the errors of their queries and the notification a
+volunteer gets for a badge earned. English msgids, translated where they are shown (the
+caller's language, or the recipient's for a notification)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from hub.i18n.markers import N_
+
+# TRANSLATORS: benefit is a code such as transport-discount, tenant a society's short name
+# (slug); keep both as they are.
+UNKNOWN_BENEFIT: Final = N_("No badge of “%(tenant)s” opens the benefit “%(benefit)s”.")
+LEVEL_OWN_TENANT_ONLY: Final = N_(
+    "Staff see a volunteer's level in their own society only.")
+LEVEL_MEMBER_ONLY: Final = N_("You have a level only in the societies you are a member of.")
+
+BADGE_AWARDED_TITLE: Final = N_("You earned a badge")
+# TRANSLATORS: badge is the badge's quoted name ("“Bronze badge”"), hours a count with its
+# noun ("10 hours", "١٠ ساعات").
+BADGE_AWARDED_TEXT: Final = N_(
+    "Your %(hours)s of verified volunteering earned you the %(badge)s. Congratulations, and "
+    "thank you!")
+# TRANSLATORS: a badge's name as a notification quotes it; use your language's quotes.
+QUOTED_BADGE: Final = N_("“%(name)s”")
+
+MESSAGES: Final = (
+    UNKNOWN_BENEFIT, LEVEL_OWN_TENANT_ONLY, LEVEL_MEMBER_ONLY, BADGE_AWARDED_TITLE,
+    BADGE_AWARDED_TEXT, QUOTED_BADGE,
+)
