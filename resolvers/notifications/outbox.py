@@ -30,6 +30,7 @@ class NotificationKind(StrEnum):
     HOURS_VERIFIED = "HOURS_VERIFIED"  # params: hours, date, approved, note
     INQUIRY_REPLIED = "INQUIRY_REPLIED"  # params: inquiry
     INQUIRY_CLOSED = "INQUIRY_CLOSED"  # params: inquiry
+    EMERGENCY_CALL = "EMERGENCY_CALL"  # params: opportunity (resolvers/live/dispatch.py)
     BADGE_AWARDED = "BADGE_AWARDED"  # params: award, badge (code), hours, names (by locale)
 
 

@@ -9,7 +9,7 @@ The params a writer gives `notify(...)` (resolvers/notifications/outbox.py), all
 them), `reason` (a DecisionReason code), `note` (the organizers' own words), `status`
 (COMPLETED or NO_SHOW), `hours` (a number), `date` (ISO date), `approved` (a boolean; or
 `status` APPROVED / REJECTED for hours); a badge earned: `badge` (its code), `names` (its
-name by locale) and `hours`.
+name by locale) and `hours`; an emergency call (EMERGENCY_CALL): `opportunity`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from hub.i18n.chain import expand
 from hub.i18n.cldr import babel_locale
 from hub.i18n.digits import numbering_system, write_digits
 from resolvers.badges import messages as badge_msg
+from resolvers.live import messages as live_msg
 from resolvers.notifications import messages as msg
 from resolvers.notifications.outbox import NotificationKind
 
@@ -132,6 +133,8 @@ TEMPLATES: dict[str, Callable[[Words], Rendered]] = {
                                               msg.INQUIRY_REPLIED_TEXT),
     NotificationKind.INQUIRY_CLOSED: _simple(msg.INQUIRY_CLOSED_TITLE, msg.INQUIRY_CLOSED_TEXT),
     NotificationKind.BADGE_AWARDED: _badge,
+    NotificationKind.EMERGENCY_CALL: _simple(live_msg.EMERGENCY_CALL_TITLE,
+                                             live_msg.EMERGENCY_CALL_TEXT),
 }
 
 
