@@ -19,6 +19,10 @@ STAMP_IDE := $(IDE_DIR)/node_modules/.installed
 # from the npm lock, exact versions; node_modules/ is not committed.
 FEDERATION_DIR := tests/federation
 STAMP_FEDERATION := $(FEDERATION_DIR)/node_modules/.installed
+# jose, the independent verifier of the hub's credentials in
+# tests/credentials/test_independent_verifiers.py: from the npm lock; node_modules/ not committed.
+CREDENTIALS_DIR := tests/credentials/node
+STAMP_CREDENTIALS := $(CREDENTIALS_DIR)/node_modules/.installed
 
 .PHONY: serve test lint install install-dev lock schema clean chromium system-packages \
 	runtime-packages
@@ -47,6 +51,11 @@ $(STAMP_IDE): $(IDE_DIR)/package.json $(IDE_DIR)/package-lock.json
 $(STAMP_FEDERATION): $(FEDERATION_DIR)/package.json $(FEDERATION_DIR)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the federation composition test"; exit 1; }
 	cd $(FEDERATION_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMP_CREDENTIALS): $(CREDENTIALS_DIR)/package.json $(CREDENTIALS_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the credential verification test"; exit 1; }
+	cd $(CREDENTIALS_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(STAMP_RUN) $(STAMP_IDE)
@@ -97,7 +106,7 @@ runtime-packages:
 		fi; \
 	fi
 
-test: lint $(STAMP_IDE) $(STAMP_FEDERATION) system-packages
+test: lint $(STAMP_IDE) $(STAMP_FEDERATION) $(STAMP_CREDENTIALS) system-packages
 	$(BIN)/pytest
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you
@@ -114,4 +123,5 @@ schema: $(STAMP_DEV)
 	$(BIN)/tatawwu schema print --output schema/schema.graphql
 
 clean:
-	rm -rf $(VENV) $(IDE_DIR)/node_modules tests/federation/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
+	rm -rf $(VENV) $(IDE_DIR)/node_modules tests/federation/node_modules \
+		$(CREDENTIALS_DIR)/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
