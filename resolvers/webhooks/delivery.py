@@ -160,8 +160,8 @@ class Claimed:
     attempts: int  # this attempt's number: the mark is made only if it is still the row's
     event: str
     url: str
-    secret: str
-    body: bytes
+    secret: str = field(repr=False)  # never in a log line or a traceback
+    body: bytes = field(repr=False)
     cancel: str | None = None  # why it will not be sent
 
     @property
