@@ -13,7 +13,6 @@ from hub.i18n.markers import N_
 UNKNOWN_BENEFIT: Final = N_("No badge of “%(tenant)s” opens the benefit “%(benefit)s”.")
 LEVEL_OWN_TENANT_ONLY: Final = N_(
     "Staff see a volunteer's level in their own society only.")
-LEVEL_MEMBER_ONLY: Final = N_("You have a level only in the societies you are a member of.")
 
 BADGE_AWARDED_TITLE: Final = N_("You earned a badge")
 # TRANSLATORS: badge is the badge's quoted name ("“Bronze badge”"), hours a count with its
@@ -25,6 +24,6 @@ BADGE_AWARDED_TEXT: Final = N_(
 QUOTED_BADGE: Final = N_("“%(name)s”")
 
 MESSAGES: Final = (
-    UNKNOWN_BENEFIT, LEVEL_OWN_TENANT_ONLY, LEVEL_MEMBER_ONLY, BADGE_AWARDED_TITLE,
+    UNKNOWN_BENEFIT, LEVEL_OWN_TENANT_ONLY, BADGE_AWARDED_TITLE,
     BADGE_AWARDED_TEXT, QUOTED_BADGE,
 )
