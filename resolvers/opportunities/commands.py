@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Final
@@ -129,9 +130,12 @@ def check_coordinating(ctx: RequestContext, tenant_id: int, given: OpportunityFi
 
 
 async def check_references(ctx: RequestContext, tenant_id: int, given: OpportunityFields,
-                           row: Any | None) -> None:
+                           row: Any | None, *,
+                           kept_skills: Collection[str] | None = None) -> None:
     """The category and skills exist and are not retired (a retired one already on the
-    record may stay); the organization and the campaign are the tenant's own."""
+    record may stay); the organization and the campaign are the tenant's own. The record's
+    skills are read through the caller's loaders unless given (`kept_skills`: a sync reads
+    them with the record, resolvers/sync)."""
     if isinstance(given.category, str) and given.category != _current(row, "category_code"):
         category = await ctx.loaders.category_by_code.load(given.category)
         if category is None or not category.active:
@@ -140,8 +144,8 @@ async def check_references(ctx: RequestContext, tenant_id: int, given: Opportuni
     if isinstance(given.skills, tuple):
         if len(given.skills) > MAX_SKILLS:
             raise BadUserInput(hub_msg.TOO_MANY_VALUES, argument="skills", count=MAX_SKILLS)
-        kept: set[str] = set()
-        if row is not None:
+        kept: set[str] = set(kept_skills or ())
+        if row is not None and kept_skills is None:
             kept = {s.skill_code for s in await ctx.loaders.skills_by_opportunity.load(row.id)}
         await check_active_codes(ctx, skills=[s for s in given.skills if s not in kept])
     if isinstance(given.organization_id, int):

@@ -1,1 +1,1 @@
-"""sync in the GraphQL schema."""
+"""sync in the GraphQL schema: `upsertOpportunities` (resolvers/sync)."""

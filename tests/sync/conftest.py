@@ -1,0 +1,3 @@
+from tests.sync.world import world
+
+__all__ = ["world"]
