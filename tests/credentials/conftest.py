@@ -54,28 +54,46 @@ def as_owner(world: World, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     return asyncio.run(run())
 
 
-def member_of(world: World, volunteer_id: int, tenant: str) -> None:
-    fetch(world.database.settings, insert(m.Membership).values(
-        tenant_id=world.tenants[tenant], volunteer_id=volunteer_id,
-        joined_at=datetime.now(UTC), status="ACTIVE"))
+def new_holder(world: World, *tenants: str) -> int:
+    """A volunteer who is a member of these tenants (one connection, where
+    `World.new_volunteer` and `member_of` take one per row)."""
+    async def work(session: AsyncSession) -> int:
+        now = datetime.now(UTC)
+        made = int((await session.execute(insert(m.Volunteer).values(
+            subject=None, first_name="Zubaida", last_name="Qarawi", languages=["ar"],
+            shares_with_network=False, verified_hours=0.0, birth_year=1990, created_at=now,
+            updated_at=now).returning(m.Volunteer.id))).scalar_one())
+        for tenant in tenants:
+            await session.execute(insert(m.Membership).values(
+                tenant_id=world.tenants[tenant], volunteer_id=made, joined_at=now,
+                status="ACTIVE"))
+        return made
+
+    return as_owner(world, work)
 
 
 def certificate(world: World, volunteer_id: int, tenant: str = ISSUER, *, hours: float = 12.5,
                 title: str | None = "Blood drive", locale: str = "fr") -> int:
-    """A certificate row (as the certificates work issues them), with an opportunity."""
-    opportunity = world.new_opportunity(tenant=tenant)
+    """A certificate row (as the certificates work issues them), of a new opportunity."""
     tenant_id = world.tenants[tenant]
 
     async def work(session: AsyncSession) -> int:
+        now = datetime.now(UTC)
+        o = m.Opportunity
+        opportunity = int((await session.execute(insert(o).values(
+            tenant_id=tenant_id, format="REMOTE", category_code="test-category",
+            is_ongoing=True, capacity=None, filled_spots=0, is_emergency=False,
+            visibility="PUBLIC", status="PUBLISHED", published_at=now, acceptance="AUTOMATIC",
+            starts_at=now, created_at=now, updated_at=now).returning(o.id))).scalar_one())
         if title:
             await session.execute(insert(m.OpportunityTranslation).values(
                 opportunity_id=opportunity, tenant_id=tenant_id, locale=locale,
-                is_source=True, title=title, updated_at=datetime.now(UTC)))
+                is_source=True, title=title, updated_at=now))
         return int((await session.execute(insert(m.Certificate).values(
             code=f"c{opportunity}-{volunteer_id}", tenant_id=tenant_id,
             volunteer_id=volunteer_id, opportunity_id=opportunity, hours=hours,
             started_on=date(2026, 10, 1), completed_on=date(2026, 10, 30), locale=locale,
-            issued_at=datetime.now(UTC)).returning(m.Certificate.id))).scalar_one())
+            issued_at=now).returning(m.Certificate.id))).scalar_one())
 
     return as_owner(world, work)
 

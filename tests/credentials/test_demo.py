@@ -16,14 +16,13 @@ from tests.credentials.conftest import (
     as_owner,
     badge_award,
     certificate,
-    member_of,
+    new_holder,
 )
 from tests.dbtools import fetch
 
 
 def test_the_demo_issues_what_is_missing_and_carries_one_credential(hub: World) -> None:
-    volunteer = hub.new_volunteer(ISSUER)
-    member_of(hub, volunteer, RECEIVER)
+    volunteer = new_holder(hub, ISSUER, RECEIVER)
     rows = [certificate(hub, volunteer), certificate(hub, volunteer, RECEIVER)]
     award = badge_award(hub, volunteer, code="silver", hours=60)
     fetch(hub.database.settings, delete(m.RecognitionImport))

@@ -6,9 +6,10 @@ takes them back (`withdrawRecognition`). Both backends."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from hub.db import models as m
 from hub.ids import encode_id
@@ -18,10 +19,11 @@ from tests.credentials.conftest import (
     ISSUER,
     RECEIVER,
     THIRD,
+    as_owner,
     badge_award,
     certificate,
     issue,
-    member_of,
+    new_holder,
     revoke,
     tampered,
 )
@@ -55,8 +57,7 @@ def seen(world: World, volunteer: int, headers: dict[str, str]) -> dict[str, Any
 def two_societies(world: World) -> tuple[int, list[str]]:
     """A volunteer of A and B with a certificate and a badge from A, and their tokens as
     they download them."""
-    volunteer = world.new_volunteer(ISSUER)
-    member_of(world, volunteer, RECEIVER)
+    volunteer = new_holder(world, ISSUER, RECEIVER)
     issue(world, certificates=[certificate(world, volunteer)],
           awards=[badge_award(world, volunteer, code="bronze")])
     mine = world.ok(MINE, {}, world.volunteer(volunteer))["myCredentials"]
@@ -103,9 +104,15 @@ def test_a_volunteer_carries_recognition_to_a_second_society(hub: World) -> None
     # presented elsewhere.
     issuer_view = seen(hub, volunteer, hub.staff("admin", ISSUER))
     assert issuer_view["data"]["volunteer"]["recognizedElsewhere"] == []
-    # Withdrawn: gone for the receiving society.
+    # Withdrawn, one named credential, then the rest: gone for the receiving society.
+    one = hub.ok(WITHDRAW, {"input": {"tenant": RECEIVER,
+                                      "credentialIds": [badge["credentialId"]]}},
+                 hub.volunteer(volunteer))
+    assert one["withdrawRecognition"] == 1
+    left = seen(hub, volunteer, hub.staff("admin", RECEIVER))["data"]["volunteer"]
+    assert [r["kind"] for r in left["recognizedElsewhere"]] == ["CERTIFICATE"]
     withdrawn = hub.ok(WITHDRAW, {"input": {"tenant": RECEIVER}}, hub.volunteer(volunteer))
-    assert withdrawn["withdrawRecognition"] == 2
+    assert withdrawn["withdrawRecognition"] == 1
     assert seen(hub, volunteer, hub.staff("admin", RECEIVER))[
         "data"]["volunteer"]["recognizedElsewhere"] == []
     assert imports(hub, volunteer) == 0
@@ -115,7 +122,7 @@ def test_nobody_else_sees_imported_recognition(hub: World) -> None:
     volunteer, tokens = two_societies(hub)
     hub.ok(PRESENT, {"input": {"tenant": RECEIVER, "credentials": tokens, "consent": True}},
            hub.volunteer(volunteer))
-    other = hub.new_volunteer(RECEIVER)
+    other = new_holder(hub, RECEIVER)
     analyst = hub.bearer(subject="analyst", tenant=None, roles=[], volunteer_id=None,
                          federation=True)
     client = {"X-Api-Key": client_key(hub.database)}
@@ -141,7 +148,7 @@ def test_nobody_else_sees_imported_recognition(hub: World) -> None:
 
 def test_what_cannot_be_presented_is_refused_and_nothing_is_kept(hub: World) -> None:
     volunteer, tokens = two_societies(hub)
-    someone = hub.new_volunteer(RECEIVER)
+    someone = new_holder(hub, RECEIVER)
     cert = certificate(hub, volunteer)
     revoked = issue(hub, certificates=[cert])[0].token
     revoke(hub, certificates=[cert])
@@ -182,11 +189,27 @@ def test_what_cannot_be_presented_is_refused_and_nothing_is_kept(hub: World) -> 
 
 def test_a_page_of_volunteers_with_their_recognition_costs_the_same(hub: World) -> None:
     query = """query($first: Int!) { volunteers(first: $first, tenant: "%s") { edges { node {
-      id recognizedElsewhere { name issuer { slug } } } } } }""" % RECEIVER
-    for _ in range(4):
-        volunteer, tokens = two_societies(hub)
-        hub.ok(PRESENT, {"input": {"tenant": RECEIVER, "credentials": tokens,
-                                   "consent": True}}, hub.volunteer(volunteer))
+      id recognizedElsewhere { name kind issuer { slug } } } } } }""" % RECEIVER
+    receiver, issuer = hub.tenants[RECEIVER], hub.tenants[ISSUER]
+
+    async def presented(session: Any) -> None:
+        """Volunteers of B with recognition from A, as presentCredentials stores it."""
+        now = datetime.now(UTC)
+        for n in range(5):
+            volunteer = int((await session.execute(insert(m.Volunteer).values(
+                first_name=f"Page{n}", last_name="Holder", languages=["ar"],
+                shares_with_network=False, verified_hours=0.0, created_at=now,
+                updated_at=now).returning(m.Volunteer.id))).scalar_one())
+            await session.execute(insert(m.Membership).values(
+                tenant_id=receiver, volunteer_id=volunteer, joined_at=now, status="ACTIVE"))
+            for kind in ("BADGE", "CERTIFICATE"):
+                await session.execute(insert(m.RecognitionImport).values(
+                    tenant_id=receiver, volunteer_id=volunteer, issuer_tenant_id=issuer,
+                    credential_jti=f"urn:test:{volunteer}:{kind}", issuer="urn:test:issuer",
+                    kind=kind, achievement={"names": {"en": kind.title()}}, hours=3.0,
+                    valid_from=now, consented_at=now, imported_at=now, token="x.y.z"))
+
+    as_owner(hub, presented)
     staff = hub.staff("admin", RECEIVER)
 
     def statements(first: int) -> int:
@@ -195,6 +218,6 @@ def test_a_page_of_volunteers_with_their_recognition_costs_the_same(hub: World) 
         assert len(page) == first
         return hub.client.counter.count
 
-    assert statements(1) == statements(4)
-    total = fetch(hub.database.settings, select(func.count()).select_from(m.RecognitionImport))
-    assert total[0][0] >= 8
+    assert statements(1) == statements(5)
+    assert fetch(hub.database.settings, select(func.count()).select_from(
+        m.RecognitionImport).where(m.RecognitionImport.tenant_id == receiver))[0][0] >= 10

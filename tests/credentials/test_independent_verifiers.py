@@ -34,6 +34,7 @@ from tests.credentials.conftest import (
     badge_award,
     certificate,
     issue,
+    new_holder,
     part,
     published,
     revoke,
@@ -105,7 +106,7 @@ class Case:
 def test_credentials_verify_with_jose_and_joserfc_and_fail_where_they_must(
         hub: World, tmp_path: Path) -> None:
     need(jose_missing())
-    volunteer = hub.new_volunteer(ISSUER)
+    volunteer = new_holder(hub, ISSUER)
     good, revoked, later = (certificate(hub, volunteer), certificate(hub, volunteer),
                             certificate(hub, volunteer))
     good_token, revoked_token = (c.token for c in issue(hub, certificates=[good, revoked]))
@@ -113,7 +114,7 @@ def test_credentials_verify_with_jose_and_joserfc_and_fail_where_they_must(
                         valid_from=datetime.now(UTC) + timedelta(days=2))[0].token
     revoke(hub, certificates=[revoked])
     # Another society's keys: it needs a key, so it issues something first.
-    other = hub.new_volunteer(RECEIVER)
+    other = new_holder(hub, RECEIVER)
     issue(hub, awards=[badge_award(hub, other, RECEIVER)])
     jwks = published(hub, f"/issuers/{ISSUER}/jwks.json")
     status = published(hub, f"/issuers/{ISSUER}/status/1")

@@ -20,6 +20,7 @@ from tests.credentials.conftest import (
     badge_award,
     certificate,
     issue,
+    new_holder,
     part,
     published,
     revoke,
@@ -65,7 +66,7 @@ def test_keys_are_created_listed_and_rotated(hub: World) -> None:
 
 def test_a_credential_verifies_offline_from_the_trust_list(
         hub: World, tmp_path: Path) -> None:
-    volunteer = hub.new_volunteer(ISSUER)
+    volunteer = new_holder(hub, ISSUER)
     cert, later_revoked, award = (certificate(hub, volunteer), certificate(hub, volunteer),
                                   badge_award(hub, volunteer, code="gold", hours=151))
     revoked = certificate(hub, volunteer)
