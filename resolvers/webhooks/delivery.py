@@ -294,6 +294,9 @@ async def deliver_due(sessions: async_sessionmaker[AsyncSession],
                 answer = await send(item, policy)
             except NotDelivered as error:
                 answer, problem = None, str(error)
+            except Exception as error:  # a bug of ours: this delivery waits, the others go
+                log.exception("webhook delivery %s: unexpected error", item.id)
+                answer, problem = None, f"internal error ({type(error).__name__})"
             else:
                 problem = None if answer.ok else _problem(answer)
         status = answer.status if answer is not None else None
