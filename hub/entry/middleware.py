@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
-from starlette.middleware.cors import CORSMiddleware
 
 from hub.config import Settings
 from hub.entry.authentication import HubAuthentication, refused
 from hub.entry.body_limits import BodyLimitMiddleware
+from hub.entry.cors import KeyedCORSMiddleware
 from hub.entry.documents import TrustedDocumentsMiddleware
 from hub.entry.locale import LocaleMiddleware
 from hub.entry.metrics import MetricsMiddleware
@@ -19,16 +19,13 @@ from hub.entry.timeouts import TimeoutMiddleware
 
 
 def middleware_stack(settings: Settings, startup: Startup) -> list[Middleware]:
-    """Request ids (every response carries one), metrics, the body's size, CORS (so that a
-    401 is readable by the browser that caused it), the time limit, the locale chain, the
-    principal, then what needs it: rate limits and trusted documents."""
+    """Request ids (every response carries one), metrics, the body's size, CORS (each API
+    key's origins and HUB_CORS_ORIGINS: hub/entry/cors.py; outside authentication, so that
+    a 401 is readable by the browser that caused it), the time limit, the locale chain,
+    the principal, then what needs it: rate limits and trusted documents."""
     stack = [Middleware(RequestIdMiddleware), Middleware(MetricsMiddleware, settings=settings),
              Middleware(BodyLimitMiddleware, settings=settings)]
-    if settings.cors_origins:
-        stack.append(Middleware(
-            CORSMiddleware, allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"], allow_headers=["*"],
-        ))
+    stack.append(Middleware(KeyedCORSMiddleware, settings=settings, startup=startup))
     stack.append(Middleware(TimeoutMiddleware, settings=settings))
     stack.append(Middleware(LocaleMiddleware))
     stack.append(Middleware(AuthenticationMiddleware, backend=HubAuthentication(startup),
