@@ -130,11 +130,11 @@ async def _retry(world: WebhookWorld, delivery_id: int) -> str | None:
 
 def test_a_receiver_too_slow_or_away_is_retried(world: WebhookWorld) -> None:
     client = world.client("crm")
-    with receiving(delay=2) as slow:
+    with receiving(delay=1) as slow:
         webhook = world.register(client, slow.url, ["APPLICATION_RECEIVED"])["webhook"]
         world.applied()
-        report = world.deliver(policy=dataclasses.replace(POLICY, timeout_seconds=0.5))
-    assert report.retrying == 1 and report.errors == ["no answer within 0.5 s"]
+        report = world.deliver(policy=dataclasses.replace(POLICY, timeout_seconds=0.2))
+    assert report.retrying == 1 and report.errors == ["no answer within 0.2 s"]
     [row] = world.deliveries(webhook["id"])
     assert row.last_status is None and row.next_attempt_at > utcnow()
     # The receiver is gone now: refused at once.
