@@ -127,6 +127,10 @@ def test_a_societys_pages(widgets: FeedWorld) -> None:
     assert f'href="{widgets.base}/tenants/{TENANT}/news.atom?lang=fr"' in page
     embed = widgets.http.get(f"/embed/tenants/{TENANT}/news?lang=ar&limit=2").text
     assert embed.count("<li>") == 2 and 'target="_blank" rel="noopener"' in embed
+    prelude = 1 if widgets.backend == "postgresql" else 0
+    assert widgets.statements(f"/embed/tenants/{TENANT}/news?limit=2") == prelude + 2
+    assert widgets.statements(f"/tenants/{TENANT}/news?limit=7") == prelude + 2
+    assert widgets.statements(f"/news/{widgets.news['news2']}") == prelude + 2
 
 
 def test_pages_of_hidden_records_are_not_found(widgets: FeedWorld) -> None:
