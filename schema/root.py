@@ -38,6 +38,7 @@ from schema.volunteers.mutations import VolunteerMutations
 from schema.volunteers.queries import VolunteerQueries
 from schema.volunteers.types import Volunteer
 from schema.webhooks.mutations import WebhookMutations
+from schema.webhooks.queries import WebhookQueries
 
 
 @composed(note="every root field answers with what the caller may read")
@@ -45,7 +46,7 @@ from schema.webhooks.mutations import WebhookMutations
 class Query(ViewerQueries, CoreQueries, TenantQueries, OpportunityQueries, ContentQueries,
             EditorialQueries, TaxonomyQueries, VolunteerQueries, ApplicationQueries,
             InquiryQueries, BadgeQueries, CertificateQueries, CredentialQueries,
-            StatisticsQueries):
+            StatisticsQueries, WebhookQueries):
     pass
 
 

@@ -37,6 +37,7 @@ from hub.errors import ConfigurationError
 from hub.i18n.warmup import warm_up
 from resolvers import TenantIndex
 from resolvers.notifications import worker as notifications
+from resolvers.webhooks import worker as webhook_delivery
 
 
 def token_verifier(settings: Settings) -> TokenVerifier:
@@ -66,7 +67,7 @@ def routes(settings: Settings, startup: Startup) -> list[BaseRoute]:
 
 
 def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
-             startup: Startup, notify: bool = False
+             startup: Startup, notify: bool = False, webhooks: bool = False
              ) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
     """Load the tenants and the languages' data, then hand the state to `startup` (and
     `app.state.hub`); with `notify`, run the notification delivery loop beside the API;
@@ -95,13 +96,16 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
         startup.loaded(state)
         # `serve --notify`: the outbox's delivery loop, cancelled when the app stops.
         notifier = notifications.start(settings, sessions) if notify else None
+        # `serve --webhooks`: the webhook deliveries' loop, likewise.
+        deliverer = webhook_delivery.start(settings, sessions) if webhooks else None
         try:
             yield
         finally:
-            if notifier is not None:
-                notifier.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await notifier
+            for task in (notifier, deliverer):
+                if task is not None:
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
             await engine.dispose()
             gc.unfreeze()  # collectable again (a test process starts many apps)
 
@@ -109,9 +113,10 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
 
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None,
-               notify: bool = False) -> Starlette:
+               notify: bool = False, webhooks: bool = False) -> Starlette:
     """The hub's ASGI app. The database must already be migrated and its tenants synced.
-    `notify` also delivers notifications from the app's event loop (`serve --notify`)."""
+    `notify` also delivers notifications from the app's event loop (`serve --notify`), and
+    `webhooks` webhook deliveries (`serve --webhooks`)."""
     settings = settings or Settings.from_env()
     verifier = token_verifier(settings)
     engine = engine or make_engine(settings.database_url)
@@ -119,5 +124,5 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     return Starlette(
         routes=routes(settings, startup),
         middleware=middleware_stack(settings, startup),
-        lifespan=lifespan(settings, engine, verifier, startup, notify),
+        lifespan=lifespan(settings, engine, verifier, startup, notify, webhooks),
     )
