@@ -57,6 +57,7 @@ MAX_AGE = 300  # seconds a client or a cache may keep a feed without asking agai
 ATOM = "application/atom+xml; charset=utf-8"
 ICALENDAR = "text/calendar; charset=utf-8"
 
+
 def routes(startup: Startup) -> list[BaseRoute]:
     def route(path: str, handler: Handler) -> Route:
         return Route(path, answering(startup, handler), methods=["GET", "HEAD"])
@@ -220,5 +221,3 @@ def place_text(row: object, language: str) -> str | None:
     comma = "، " if direction(language) == "RTL" else ", "
     return comma.join(p for p in parts if p) or None
 
-
-__all__ = ["routes"]
