@@ -55,6 +55,7 @@ class RequestDatabase:
         self._session: AsyncSession | None = None
         self._ready = False
         self._lock = asyncio.Lock()
+        self._system = False  # inside `as_system`: nested blocks change nothing
 
     async def rows(self, statement: Executable) -> Sequence[Any]:
         """Result rows as tuples, read through the session's connection (in its transaction):
@@ -111,14 +112,17 @@ class RequestDatabase:
         """Inside a write's transaction, statements the hub makes on its own account rather
         than the caller's, outside the caller's row security (PostgreSQL): moving the next
         volunteer up a waiting list after someone else's withdrawal, a notification for
-        another person. Only what the command decided; the caller's role is back after."""
-        if self._prelude is None:
+        another person. Only what the command decided; the caller's role is back after the
+        outermost block (a block inside another stays on the hub's account until then)."""
+        if self._prelude is None or self._system:
             yield session
             return
         await session.execute(text("SET LOCAL ROLE NONE"))
+        self._system = True
         try:
             yield session
         finally:
+            self._system = False
             await session.execute(self._prelude)
 
     @staticmethod
