@@ -2,11 +2,11 @@
 inside the transaction of the write that made (or revoked) them.
 
 `issue_credentials` signs one credential for each named certificate or award that is live
-(not revoked) and has none yet, with the issuing tenant's key, and stores it (`credential`:
-its VC-JWT, its random bit in the tenant's status list). A tenant without a key gets one
-(keys.py). A certificate or award whose credential was revoked and that is live again gets
-the same credential back: its bit is cleared (the row is unique per certificate or award,
-and a bit once handed out is never given to another credential).
+(not revoked) and has no live credential, with the issuing tenant's key, and stores it
+(`credential`: its VC-JWT, its random bit in the tenant's status list). A tenant without a
+key gets one (keys.py). A badge award met again (live after being revoked) gets a new
+credential stating its current hours; the old one stays revoked, kept apart from the award
+(`award_id` null) with its bit, which is never handed to another credential.
 
 `revoke_credentials` marks the credentials of the named certificates and awards revoked:
 their bits are set in the status list served from then on. Credentials are never deleted
@@ -92,8 +92,8 @@ async def issue(session: AsyncSession, public_url: str, *,
                 certificate_ids: Sequence[int] = (), award_ids: Sequence[int] = (),
                 now: datetime | None = None, valid_from: datetime | None = None
                 ) -> list[int]:
-    """Issue (or give back) the credentials of these certificates and awards, with
-    `session` on the hub's own account; the ids of the credentials issued or given back.
+    """Issue the credentials of these certificates and awards that have no live one, with
+    `session` on the hub's own account; the ids of the credentials issued.
     `valid_from` (default: now) is for tests of credentials not valid yet."""
     now = now or utcnow()
     sources = await _live_sources(session, certificate_ids, award_ids)
@@ -103,14 +103,16 @@ async def issue(session: AsyncSession, public_url: str, *,
     held = (await session.execute(select(c.id, c.certificate_id, c.award_id, c.revoked_at).where(
         or_(c.certificate_id.in_([s.row.id for s in sources if s.kind == CERTIFICATE]),
             c.award_id.in_([s.row.id for s in sources if s.kind == BADGE]))))).all()
-    by_source = {(CERTIFICATE, r.certificate_id) if r.certificate_id is not None
-                 else (BADGE, r.award_id): r for r in held}
-    given_back = [r.id for r in held if r.revoked_at is not None]
-    if given_back:
-        await session.execute(update(c).where(c.id.in_(given_back)).values(revoked_at=None))
-    wanted = [s for s in sources if (s.kind, s.row.id) not in by_source]
-    issued = await _sign_all(session, public_url, wanted, now, valid_from or now)
-    return given_back + issued
+    live = {(CERTIFICATE, r.certificate_id) if r.certificate_id is not None
+            else (BADGE, r.award_id) for r in held if r.revoked_at is None}
+    superseded = [r.id for r in held if r.revoked_at is not None]
+    if superseded:
+        # Live again: the revoked credential stays revoked (it keeps its bit, and the
+        # holder's history), no longer the certificate's or the award's; a new one follows.
+        await session.execute(update(c).where(c.id.in_(superseded))
+                              .values(certificate_id=None, award_id=None))
+    wanted = [s for s in sources if (s.kind, s.row.id) not in live]
+    return await _sign_all(session, public_url, wanted, now, valid_from or now)
 
 
 async def revoke(session: AsyncSession, *, certificate_ids: Sequence[int] = (),

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from joserfc.jwk import KeySet, RSAKey
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hub.db import models as m
 from resolvers.credentials import keys as issuer_keys
@@ -173,12 +173,14 @@ def test_revocation_sets_the_credentials_bit_in_the_served_status_list(hub: Worl
     with pytest.raises(Rejected) as refused:
         verified_online(hub, credential.token)
     assert refused.value.failure == Failure.REVOKED
-    # Live again (a badge met again): the same credential is given back, its bit cleared.
-    issue(hub, certificates=[cert])
-    assert bit() is False
-    assert verified_online(hub, credential.token).id == credential.jti
-    assert fetch(hub.database.settings, select(func.count()).select_from(m.Credential).where(
-        m.Credential.certificate_id == cert))[0][0] == 1
+    # Live again (a badge met again): a new credential; the old one stays revoked.
+    renewed = issue(hub, certificates=[cert])
+    assert len(renewed) == 1 and renewed[0].jti != credential.jti
+    assert bit() is True
+    assert verified_online(hub, renewed[0].token).id == renewed[0].jti
+    c = m.Credential
+    assert fetch(hub.database.settings, select(c.certificate_id, c.revoked_at.is_not(None))
+                 .where(c.jti == credential.jti)) == [(None, True)]
 
 
 def test_a_society_that_issued_nothing_has_no_status_list(hub: World) -> None:
