@@ -1,0 +1,3 @@
+from tests.statistics.world import world
+
+__all__ = ["world"]
