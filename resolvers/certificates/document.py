@@ -41,7 +41,8 @@ DENSE_AFTER = 110
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A text with the language and direction it is written in."""
+    """A text with the language and direction it is written in (`lang` "": unknown, as a
+    person's name)."""
 
     value: str
     lang: str
@@ -157,7 +158,7 @@ def _block(locale: str, certificate: Any, tenant: Any, holder: str,
     assert society is not None  # the registry requires names in ar, en and fr
     return Block(
         lang=locale, dir=dir_of(locale), title=t(msg.TITLE), society=society,
-        certifies=t(msg.CERTIFIES), name=Text(holder, locale, text_direction(holder)),
+        certifies=t(msg.CERTIFIES), name=Text(holder, "", text_direction(holder)),
         completed=t(msg.COMPLETED),
         opportunity=text(chain.pick(titles, tenant.default_locale)),
         hours_label=t(msg.VERIFIED_HOURS),

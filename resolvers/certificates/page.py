@@ -85,7 +85,7 @@ def verification_page(verification: Verification, tenants: TenantIndex,
     holder = verification.holder or ""
     facts = (
         Fact(t(msg.ISSUED_BY), Text(picked[1], picked[0], dir_of(picked[0]))),
-        Fact(t(msg.HOLDER), Text(holder, locale, text_direction(holder))),
+        Fact(t(msg.HOLDER), Text(holder, "", text_direction(holder))),
         Fact(t(msg.VERIFIED_HOURS), plain(hours_display(locale, verification.hours or 0,
                                                         digits))),
         Fact(t(msg.SERVED), plain(period(start, end, locale, digits)),

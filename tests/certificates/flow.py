@@ -4,13 +4,16 @@ documents these tests send."""
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 
 from hub.db import models as m
+from hub.db.engine import make_engine
 from resolvers.applications.rules import local_today
 from tests.applications.documents import APPLY, COMPLETE, LOG, VERIFY
 from tests.applications.world import World, gid
@@ -26,6 +29,7 @@ VERIFY_CODE = """query($code: String!) { verifyCertificate(code: $code) { valid
   volunteerName hours issuedAt startedOn completedOn tenant { slug } } }"""
 NODE = ("query($id: ID!) { node(id: $id) { ... on Certificate { " + CERTIFICATE_FIELDS
         + " } } }")
+_serial = itertools.count(1)
 TITLES = {"ar": "توزيع الطرود الغذائية في وهران", "en": "Food parcels in Oran",
           "fr": "Distribution de colis alimentaires à Oran"}
 
@@ -57,10 +61,27 @@ def opportunity(world: World, tenant: str, titles: dict[str, str] | None = None)
 
 def volunteer(world: World, tenant: str, *, first: str = "Test", last: str = "Volunteer",
               locale: str | None = None, email: str | None = None) -> int:
-    vid = world.new_volunteer(tenant)
-    fetch(world.database.settings, update(m.Volunteer).where(m.Volunteer.id == vid).values(
-        first_name=first, last_name=last, locale=locale, email=email))
-    return vid
+    """A member of `tenant` (one connection for both rows)."""
+
+    async def make() -> int:
+        now = datetime.now(UTC)
+        engine = make_engine(world.database.settings.database_url)
+        try:
+            async with engine.begin() as conn:
+                vid = int((await conn.execute(insert(m.Volunteer).values(
+                    subject=f"test|certificates-{next(_serial)}-{world.backend}",
+                    first_name=first, last_name=last, email=email, locale=locale,
+                    languages=["ar"], shares_with_network=False, verified_hours=0.0,
+                    birth_year=1990, created_at=now, updated_at=now,
+                ).returning(m.Volunteer.id))).scalar_one())
+                await conn.execute(insert(m.Membership).values(
+                    tenant_id=world.tenants[tenant], volunteer_id=vid, joined_at=now,
+                    status="ACTIVE"))
+                return vid
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(make())
 
 
 def serve(world: World, tenant: str, vid: int, hours: tuple[tuple[int, float], ...],
