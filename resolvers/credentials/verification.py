@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -167,8 +167,7 @@ def verify_credential(token: str, *, keys_for: KeysFor, revoked: RevokedFor,
             raise Rejected(Failure.STATUS_UNKNOWN,
                            "credentialStatus is not a revocation BitstringStatusListEntry")
         return found
-    found = Verified(found.token, found.payload, found.issuer, found.id, found.subject,
-                     found.kid, found.valid_from, found.valid_until, status)
+    found = replace(found, status=status)
     if revoked(found):
         raise Rejected(Failure.REVOKED, f"bit {status.index} of {status.list_url} is set")
     return found
