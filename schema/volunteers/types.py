@@ -22,6 +22,7 @@ from schema.core.localize import display_locale
 from schema.core.node import by_loader, register
 from schema.core.permissions import Personal, SelfOnly
 from schema.core.policy import INHERITED, VOLUNTEER_REACH, policy
+from schema.credentials.fields import VolunteerCredentialFields
 from schema.inquiries.fields import VolunteerInquiryFields
 from schema.notifications.fields import VolunteerNotificationFields
 from schema.opportunities.types import OpportunityConnection
@@ -73,7 +74,8 @@ class Membership:
         note="staff of another tenant reach a volunteer only if the volunteer shares with "
              "the network, and then only the open fields")
 @strawberry.federation.type(keys=["id"])
-class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields):
+class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields,
+                VolunteerCredentialFields):
     row: strawberry.Private[m.Volunteer]
     group: VolunteerGroup | None
     city: str | None
