@@ -1,0 +1,3 @@
+from tests.dashboard.world import served
+
+__all__ = ["served"]
