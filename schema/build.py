@@ -34,6 +34,7 @@ from schema.core.policy import composed
 from schema.core.scalars import SCALARS
 from schema.core.tracing import tracing_extensions
 from schema.core.transport_errors import MAX_BATCH
+from schema.live.subscriptions import Subscription
 from schema.root import ENTITY_TYPES, Mutation, Query
 
 
@@ -89,6 +90,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     schema = HubSchema(
         query=FederatedQuery,
         mutation=Mutation,
+        subscription=Subscription,  # over the websocket only (docs/live.md)
         types=ENTITY_TYPES,
         config=StrawberryConfig(
             auto_camel_case=True, scalar_map=SCALARS,
