@@ -59,19 +59,32 @@ def main() -> None:
 @click.option("--demo", is_flag=True, help="Seed the demo data if the database is empty.")
 @click.option("--notify", is_flag=True,
               help="Also deliver notifications (as `tatawwu notify --watch`) in this process.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Hub processes sharing the port (several need PostgreSQL or Redis for "
+                   "live calls: docs/live.md).")
 @clear_errors
-def serve(host: str, port: int, demo: bool, notify: bool) -> None:
-    """Migrate, sync tenants, optionally seed the demo, then serve /graphql."""
+def serve(host: str, port: int, demo: bool, notify: bool, workers: int) -> None:
+    """Migrate, sync tenants, optionally seed the demo, then serve /graphql (and its
+    websocket) from one process or `--workers` processes."""
     import uvicorn
 
     from hub.entry.app import create_app
+    from hub.entry.live import with_live
+    from hub.live.bus import backend_of
     from hub.logs import logging_config
 
     settings = Settings.from_env()
+    live = backend_of(settings)  # a live setting that cannot work stops the start here
+    if workers > 1 and live == "memory":
+        raise ConfigurationError(
+            f"--workers {workers}: live emergency calls would reach the subscribers of one "
+            "process only (HUB_LIVE_BACKEND is in-process memory); use PostgreSQL "
+            "(HUB_DATABASE_URL) or Redis (HUB_REDIS_URL), or one worker")
     if notify:
         from resolvers.notifications.mailers import mailer_for
 
         mailer_for(settings)  # a mail configuration error stops the start here
+    # Once, before any worker starts: the workers find the database ready.
     registry = setup_steps.load_tenants(settings)
     setup_steps.migrate(settings)
     report = asyncio.run(setup_steps.sync(settings, registry))
@@ -89,12 +102,39 @@ def serve(host: str, port: int, demo: bool, notify: bool) -> None:
                    "absent; `tatawwu token` on this database uses it)", err=True)
     ide = " (GraphiQL in the browser)" if settings.is_dev else ""
     click.echo(f"serving http://{host}:{port}/graphql{ide}", err=True)
+    click.echo(f"live emergency calls: ws://{host}:{port}/graphql over {live}"
+               + (f", {workers} processes" if workers > 1 else ""), err=True)
+    if workers > 1 and settings.is_sqlite:
+        click.echo("warning: several processes on one SQLite file wait for each other's "
+                   "writes; PostgreSQL is the database for several processes", err=True)
     if notify:
         click.echo(f"delivering notifications ({settings.mail_delivery}) every "
                    f"{NOTIFY_INTERVAL}s", err=True)
-    uvicorn.run(create_app(settings, notify=notify), host=host, port=port,
-                log_level=settings.log_level, proxy_headers=False,
-                log_config=logging_config(settings.log_format, settings.log_level))
+    options: dict[str, Any] = {
+        "host": host, "port": port, "log_level": settings.log_level, "proxy_headers": False,
+        "log_config": logging_config(settings.log_format, settings.log_level),
+        # A websocket message is a request too: no bigger than a request's body.
+        "ws_max_size": settings.max_body_bytes,
+    }
+    if workers == 1:
+        uvicorn.run(with_live(create_app(settings, notify=notify)), **options)
+        return
+    # Each worker imports the app factory and builds its own app from the same settings.
+    os.environ[SERVE_NOTIFY] = "1" if notify else ""
+    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, **options)
+
+
+SERVE_NOTIFY = "TATAWWU_SERVE_NOTIFY"  # `serve --notify`, as its workers read it
+
+
+def worker_app() -> Any:
+    """The app of one `serve --workers N` process: what `serve` runs in one process, built
+    from the environment (settings) the workers inherit."""
+    from hub.entry.app import create_app
+    from hub.entry.live import with_live
+
+    return with_live(create_app(Settings.from_env(),
+                                notify=os.environ.get(SERVE_NOTIFY) == "1"))
 
 
 NOTIFY_INTERVAL = 30

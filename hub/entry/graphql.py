@@ -8,6 +8,13 @@ production for trusted documents only (no ad-hoc GET: a link or an `<img>` could
 `variables` at most HUB_MAX_VARIABLES_BYTES; batches refused unless HUB_ALLOW_BATCHING, then
 at most MAX_BATCH operations run one after the other, each as a request of its own; an
 answer over HUB_MAX_RESPONSE_BYTES is replaced by an error, never sent.
+
+The websocket at the same path speaks graphql-transport-ws only, for subscriptions only
+(hub/entry/live.py: authentication in `connection_init`, expiry, one context per
+subscription); a subscription sent over HTTP is refused. In production a browser's
+websocket must come from the page's own origin or one of HUB_CORS_ORIGINS (cross-site
+websocket hijacking); in dev any origin may connect (the token travels in the payload,
+never in a cookie, so a foreign page has no credential to borrow).
 """
 
 from __future__ import annotations
@@ -19,17 +26,22 @@ import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from hub.access import read_scope
 from hub.audit import AuditLog
 from hub.entry import ide
 from hub.entry.authentication import principal_of
+from hub.entry.live import INIT_WAIT, LiveConnection, LiveProtocol, TextFrames
 from hub.entry.locale import locales_of, preferred_locale
 from hub.entry.state import HubState, Startup
 from hub.errors import ErrorCode
@@ -37,6 +49,7 @@ from hub.i18n import messages as msg
 from hub.json_limits import MAX_JSON_DEPTH, nested_deeper_than
 from hub.row_security import prelude
 from resolvers import RequestContext, RequestDatabase
+from resolvers.live import messages as live_msg
 from schema import Refusal, build_schema, coded_errors, error_body, refusal
 from schema.core.nul_text import nul_path
 from schema.core.transport_errors import Refused
@@ -53,16 +66,29 @@ class ResponseTooLargeError(Exception):
 
 
 class HubGraphQL(GraphQL[RequestContext, None]):
+    graphql_transport_ws_handler_class = LiveProtocol
+    websocket_adapter_class = TextFrames
+
     def __init__(self, state: HubState) -> None:
+        settings = state.settings
         super().__init__(
-            build_schema(state.settings),
-            graphql_ide="graphiql" if state.settings.is_dev else None,
+            build_schema(settings),
+            graphql_ide="graphiql" if settings.is_dev else None,
             allow_queries_via_get=True,
+            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            connection_init_wait_timeout=INIT_WAIT,
+            # The hub's own cap answers first, with its coded error (hub/live/slots.py).
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection + 1,
+            allowed_origins=("*",) if settings.is_dev else settings.cors_origins,
         )
         self.state = state
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         state = self.state
+        if isinstance(request, WebSocket):
+            # The connection's, until `connection_init` says who is on it; each
+            # subscription gets a context of its own from it (hub/entry/live.py).
+            return cast(RequestContext, LiveConnection(state, request))
         request_id: str = request.state.request_id
         principal = principal_of(request)
         scope = read_scope(principal, state.tenants.inactive_ids)
@@ -202,6 +228,31 @@ class HubGraphQL(GraphQL[RequestContext, None]):
                 context=own, root_value=root_value, request_data=data))
         return results
 
+    async def execute_single(
+        self, request: Request, request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response, context: RequestContext, root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """strawberry's, except that a subscription is refused (coded): it runs over the
+        websocket only, where strawberry would run it over HTTP without a stream and answer
+        an internal error."""
+        allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
+        try:
+            return await self.schema.execute(
+                request_data.query, root_value=root_value,
+                variable_values=request_data.variables, context_value=context,
+                operation_name=request_data.operation_name, allowed_operation_types=allowed,
+                operation_extensions=request_data.extensions)
+        except CannotGetOperationTypeError as exc:
+            raise HTTPException(400, exc.as_http_error_reason()) from exc
+        except InvalidOperationTypeError as exc:
+            if exc.operation_type == OperationType.SUBSCRIPTION:
+                raise Refused(Refusal(400, live_msg.SUBSCRIPTIONS_OVER_WEBSOCKET),
+                              "Subscriptions are served over the websocket only") from exc
+            raise HTTPException(400, exc.as_http_error_reason(request_adapter.method)) from exc
+        except MissingQueryError as exc:
+            raise HTTPException(400, "No GraphQL query found in the request") from exc
+
     def decode_json(self, data: str | bytes) -> object:
         """orjson (faster than json, which raised RecursionError on deep nesting: a 500);
         JSON nested deeper than MAX_JSON_DEPTH is refused like malformed JSON."""
@@ -242,6 +293,9 @@ class _Deferred:
         self.app = HubGraphQL(state)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if self.app is None and scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1013})  # try again later
+            return
         if self.app is None:
             response = JSONResponse({"errors": [{"message": "The hub is starting."}]},
                                     status_code=503)
@@ -251,5 +305,7 @@ class _Deferred:
 
 
 def routes(startup: Startup) -> list[BaseRoute]:
-    # Every method: strawberry refuses the others, with a coded JSON 405.
-    return [Route("/graphql", _Deferred(startup))]
+    # Every method: strawberry refuses the others, with a coded JSON 405. The websocket at
+    # the same path: subscriptions (graphql-transport-ws).
+    endpoint = _Deferred(startup)
+    return [Route("/graphql", endpoint), WebSocketRoute("/graphql", endpoint)]
