@@ -1,13 +1,22 @@
 """Badge awards from verified hours, made by `verifyHours` on SQLite and PostgreSQL:
 thresholds to the quarter hour, only APPROVED hours counting, one award whatever the number
 of reviews and retries, category, period and group rules, and who is eligible for a
-benefit."""
+benefit; two writers at once."""
 
 from __future__ import annotations
 
+import asyncio
+from datetime import date
+
 from sqlalchemy import select
 
+from hub.audit import AuditLog
 from hub.db import models as m
+from hub.db.engine import make_engine, make_sessionmaker
+from resolvers.badges.awards import Award, TenantRules, award
+from resolvers.badges.recompute import SYSTEM
+from resolvers.badges.rules import Met
+from resolvers.core.writes import Tx
 from resolvers.notifications.render import render
 from tests.applications.documents import VERIFY
 from tests.applications.world import code_of, gid
@@ -176,3 +185,40 @@ def test_the_notification_names_the_badge_in_the_recipients_language() -> None:
     assert "شارة العشر" in render("BADGE_AWARDED", params, locale="ar").text
     assert "Ten hours" in render("BADGE_AWARDED", params, locale="de").text
     assert "“ten”" in render("BADGE_AWARDED", {**params, "names": {}}, locale="en").text
+
+
+def test_two_transactions_awarding_the_same_badge_make_one_award(world: BadgeWorld) -> None:
+    """Two writers at once (a review and a recompute, say): the second waits on the unique
+    key until the first commits, then finds the award live and makes nothing."""
+    vid = world.new_volunteer()
+    tenant = TenantRules(world.tenants[TENANT], date.today(), ())
+
+    async def race() -> tuple[list[Award], list[Award], bool]:
+        engine = make_engine(world.database.settings.database_url)
+        sessions = make_sessionmaker(engine)
+        try:
+            async with sessions() as first, sessions() as second:
+                await first.begin()
+                made = await award(Tx(first, AuditLog(SYSTEM, "race-1")), tenant,
+                                   [Met(vid, "ten", 10.0)])
+
+                async def other() -> list[Award]:
+                    await second.begin()
+                    found = await award(Tx(second, AuditLog(SYSTEM, "race-2")), tenant,
+                                        [Met(vid, "ten", 10.0)])
+                    await second.commit()
+                    return found
+
+                racer = asyncio.create_task(other())
+                await asyncio.sleep(0.3)  # the second writer reaches the key and waits there
+                waited = not racer.done()
+                await first.commit()
+                return made, await racer, waited
+        finally:
+            await engine.dispose()
+
+    made, again, waited = asyncio.run(race())
+    assert [(a.volunteer_id, a.badge_code) for a in made] == [(vid, "ten")]
+    assert again == [] and waited
+    assert world.count(m.BadgeAward, m.BadgeAward.volunteer_id == vid) == 1
+    assert len(world.badge_notifications(vid)) == 1
