@@ -117,11 +117,9 @@ async def protect(reading: Reading, metrics: tuple[StatisticsMetric, ...], k: in
         small = tuple(key for key in order if 0 < reading.cells[key].people(family) < k)
         if not small:
             continue
-        visible = [key for key in order
-                   if reading.cells[key].people(family) >= k]
-        candidate = min(visible, key=lambda key: (reading.cells[key].people(family),
-                                                  order.index(key))) if visible else None
-        folds[family] = Fold(small, candidate)
+        visible = [(reading.cells[key].people(family), i, key)
+                   for i, key in enumerate(order) if reading.cells[key].people(family) >= k]
+        folds[family] = Fold(small, min(visible)[2] if visible else None)
     other_people: dict[Family, Tally] = {}
     folded: dict[Family, tuple[Key, ...]] = {}
     if folds:
@@ -133,13 +131,14 @@ async def protect(reading: Reading, metrics: tuple[StatisticsMetric, ...], k: in
             else:
                 folded[family] = (*fold.cells, fold.candidate)
                 other_people[family] = with_candidate
+    hidden_keys = {family: frozenset(keys) for family, keys in folded.items()}
     cells: list[Published] = []
     for key in order:
         tally = reading.cells[key]
         values: dict[StatisticsMetric, float | None] = {}
         for metric in metrics:
             family = FAMILY[metric]
-            hidden = not total_ok[family] or key in folded.get(family, ())
+            hidden = not total_ok[family] or key in hidden_keys.get(family, ())
             values[metric] = None if hidden else perturbed(metric, tally, k)
         cells.append(Published(key, values))
     suppressed_cells = sum(1 for cell in cells if cell.suppressed)

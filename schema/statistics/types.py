@@ -5,6 +5,7 @@ served locale, with the tenant's digits when the answer is about one tenant."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import strawberry
@@ -82,6 +83,20 @@ class Statistics:
     to: date = strawberry.field(description="The period's last day.")
 
 
+@lru_cache(maxsize=4096)
+def time_label(locale: str, dimension: StatisticsDimension, day: date) -> str:
+    """A month ("October 2026") or a segment ("Oct 26 – 31, 2026") in `locale` (Latin
+    digits: the caller writes the digits); Babel's formatting is the costly part of a
+    year of months by tenant, and the same labels come back in every answer."""
+    locale_ = babel_locale(locale)
+    if dimension == D.MONTH:
+        return str(format_skeleton("yMMMM", day, locale=locale_))
+    end = segment_end(day)
+    if end == day:
+        return str(format_date(day, "medium", locale=locale_))
+    return str(format_interval(day, end, "yMMMd", locale=locale_))
+
+
 class _Labels:
     """The keys' labels and the numbers' display of one answer, in the served locale."""
 
@@ -93,6 +108,7 @@ class _Labels:
         self.locale, self.digits = display_locale(ctx, tenant)
         self.system = numbering_system(self.locale, self.digits)
         self.categories = categories
+        self.tenant_names: dict[Any, str] = {}
 
     def number(self, value: float | None) -> str | None:
         if value is None:
@@ -106,17 +122,16 @@ class _Labels:
                              label=write_digits(self._label(dimension, value), self.system))
 
     def _label(self, dimension: StatisticsDimension, value: Any) -> str:
-        locale = babel_locale(self.locale)
-        if dimension == D.MONTH:
-            return str(format_skeleton("yMMMM", value, locale=locale))
-        if dimension == D.WEEK:
-            end = segment_end(value)
-            if end == value:
-                return str(format_date(value, "medium", locale=locale))
-            return str(format_interval(value, end, "yMMMd", locale=locale))
+        if dimension in (D.MONTH, D.WEEK):
+            return time_label(self.locale, dimension, value)
         if dimension == D.TENANT:
-            tenant = self.ctx.tenants.by_id[int(value)]
-            return served_name(self.ctx, tenant.names, tenant.default_locale).value
+            name = self.tenant_names.get(value)
+            if name is None:
+                tenant = self.ctx.tenants.by_id[int(value)]
+                name = served_name(self.ctx, tenant.names, tenant.default_locale).value
+                self.tenant_names[value] = name
+            return name
+        locale = babel_locale(self.locale)
         if dimension == D.CATEGORY:
             row = self.categories.get(value)
             return label(self.ctx, row.labels, value) if row is not None else str(value)
