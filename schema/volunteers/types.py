@@ -13,6 +13,7 @@ from hub.i18n import enum_label, hours_display
 from hub.ids import encode_id
 from resolvers.volunteers.queries import application_page, saved_opportunity_page
 from schema.applications.types import ApplicationConnection
+from schema.badges.fields import VolunteerBadgeFields
 from schema.core.common import Node
 from schema.core.connections import Connection
 from schema.core.enums import VolunteerGroup
@@ -75,7 +76,7 @@ class Membership:
              "the network, and then only the open fields")
 @strawberry.federation.type(keys=["id"])
 class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields,
-                VolunteerCredentialFields):
+                VolunteerCredentialFields, VolunteerBadgeFields):
     row: strawberry.Private[m.Volunteer]
     group: VolunteerGroup | None
     city: str | None

@@ -15,6 +15,7 @@ from resolvers.notifications.render import TEMPLATES, render
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 APP = "QXBwbGljYXRpb246MQ"  # Application:1
+OPPORTUNITY = "T3Bwb3J0dW5pdHk6MQ"  # Opportunity:1
 PARAMS: dict[NotificationKind, dict[str, object]] = {
     NotificationKind.APPLICATION_RECEIVED: {"application": APP},
     NotificationKind.APPLICATION_ACCEPTED: {"application": APP},
@@ -27,6 +28,10 @@ PARAMS: dict[NotificationKind, dict[str, object]] = {
                                       "approved": True},
     NotificationKind.INQUIRY_REPLIED: {"inquiry": "SW5xdWlyeTox"},
     NotificationKind.INQUIRY_CLOSED: {"inquiry": "SW5xdWlyeTox"},
+    NotificationKind.BADGE_AWARDED: {"award": "QmFkZ2VBd2FyZDox", "badge": "bronze", "hours": 10,
+                                     "names": {"ar": "الشارة البرونزية", "en": "Bronze badge",
+                                               "fr": "Badge de bronze"}},
+    NotificationKind.EMERGENCY_CALL: {"opportunity": OPPORTUNITY},
 }
 ENGLISH = {
     NotificationKind.APPLICATION_RECEIVED: ("We received your application",
@@ -49,6 +54,12 @@ ENGLISH = {
                                        "The organizers of “Blood drive” replied"),
     NotificationKind.INQUIRY_CLOSED: ("Your question was closed",
                                       "Your question about “Blood drive” was closed."),
+    NotificationKind.BADGE_AWARDED: ("You earned a badge",
+                                     "Your 10 hours of verified volunteering earned you the "
+                                     "“Bronze badge”."),
+    NotificationKind.EMERGENCY_CALL: ("Emergency call: volunteers needed now",
+                                      "“Blood drive” needs volunteers with your skills near "
+                                      "you, now. Open the app to answer the call."),
 }
 
 
