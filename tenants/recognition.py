@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 CODE_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+# Category codes as the shared taxonomy writes them (FIRST_AID), or in lower case.
+CATEGORY_RE = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")
 GROUPS = ("PUPIL", "UNIVERSITY_STUDENT", "VOCATIONAL_TRAINEE", "EMPLOYED", "SELF_EMPLOYED",
           "UNEMPLOYED", "RETIREE", "OTHER")  # hub.db.models.VolunteerGroup
 
@@ -96,7 +98,7 @@ def badge_rules(value: Any, names: Any) -> tuple[BadgeRule, ...]:
             raise RecognitionError(f"{key}.group", f"must be one of {', '.join(GROUPS)}")
         category = item.get("category")
         if category is not None:
-            category = _code(category, f"{key}.category")
+            category = _code(category, f"{key}.category", CATEGORY_RE)
         rules.append(BadgeRule(
             code=code,
             threshold_hours=_hours(item.get("threshold_hours"), f"{key}.threshold_hours",
@@ -128,7 +130,8 @@ def levels(value: Any, names: Any, rules: tuple[BadgeRule, ...]) -> tuple[Level,
         found.append(Level(code=code, names=names(item.get("names"), f"{key}.names"),
                            hours=_hours(item.get("hours", 0), f"{key}.hours"),
                            badges=badges,
-                           categories=_codes(item.get("categories", []), f"{key}.categories")))
+                           categories=_codes(item.get("categories", []), f"{key}.categories",
+                                             CATEGORY_RE)))
     return tuple(found)
 
 
@@ -159,16 +162,17 @@ def _known(item: dict[str, Any], key: str, known: set[str]) -> None:
         raise RecognitionError(f"{key}.{unknown[0]}", "is not a known field")
 
 
-def _code(value: Any, key: str) -> str:
-    if not isinstance(value, str) or not CODE_RE.match(value):
-        raise RecognitionError(key, "must be a lower-case code")
+def _code(value: Any, key: str, shape: re.Pattern[str] = CODE_RE) -> str:
+    if not isinstance(value, str) or not shape.match(value):
+        raise RecognitionError(key, "must be a lower-case code" if shape is CODE_RE
+                               else "must be a category code such as FIRST_AID")
     return value
 
 
-def _codes(value: Any, key: str) -> tuple[str, ...]:
+def _codes(value: Any, key: str, shape: re.Pattern[str] = CODE_RE) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise RecognitionError(key, "must be a list of codes")
-    return tuple(_code(v, key) for v in value)
+    return tuple(_code(v, key, shape) for v in value)
 
 
 def _hours(value: Any, key: str, *, positive: bool = False) -> float:
