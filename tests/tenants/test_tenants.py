@@ -23,6 +23,7 @@ def copy_registry(tmp_path: Path) -> Path:
     folder.mkdir()
     for path in packaged_dir().glob("*.toml"):
         shutil.copy(path, folder / path.name)
+    shutil.copytree(packaged_dir() / "logos", folder / "logos")  # the certificates' logos
     return folder
 
 
