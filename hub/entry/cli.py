@@ -68,8 +68,6 @@ def serve(host: str, port: int, demo: bool, notify: bool, workers: int) -> None:
     websocket) from one process or `--workers` processes."""
     import uvicorn
 
-    from hub.entry.app import create_app
-    from hub.entry.live import with_live
     from hub.live.bus import backend_of
     from hub.logs import logging_config
 
@@ -117,6 +115,9 @@ def serve(host: str, port: int, demo: bool, notify: bool, workers: int) -> None:
         "ws_max_size": settings.max_body_bytes,
     }
     if workers == 1:
+        from hub.entry.app import create_app
+        from hub.entry.live import with_live
+
         uvicorn.run(with_live(create_app(settings, notify=notify)), **options)
         return
     # Each worker imports the app factory and builds its own app from the same settings.

@@ -91,6 +91,7 @@ INIT_WAIT = timedelta(seconds=10)
 # Close codes: 4403 makes graphql-ws clients reconnect (calling `connectionParams` again,
 # for a fresh token); the reason starts with the error code.
 REFUSED = 4403
+TRY_AGAIN_LATER = 1013  # the hub could not check the token now; clients reconnect
 
 
 # --- the runtime ---------------------------------------------------------------------------
@@ -358,15 +359,21 @@ class LiveProtocol(BaseGraphQLTransportWSHandler[Any, None]):
         payload = message.get("payload", {})
         first = not (self.connection_init_received or self.connection_timed_out)
         if first and isinstance(payload, dict):  # else strawberry closes with its reason
+            code, reason = REFUSED, ""
             try:
                 await connection.authenticate(payload)
             except Refused as refused:
+                reason = refused.reason
+            except Exception as exc:  # the database away: the client tries again later
+                log.warning("live: websocket %s not authenticated (%s: %s)",
+                            connection.request_id, type(exc).__name__, exc)
+                code, reason = TRY_AGAIN_LATER, "SERVICE_UNAVAILABLE: try again later"
+            if reason:
                 if self.connection_init_timeout_task:
                     self.connection_init_timeout_task.cancel()
                 self.connection_init_received = True
-                log.info("live: websocket %s refused: %s", connection.request_id,
-                         refused.reason)
-                await self.websocket.close(code=REFUSED, reason=refused.reason)
+                log.info("live: websocket %s refused: %s", connection.request_id, reason)
+                await self.websocket.close(code=code, reason=reason)
                 return
         await super().handle_connection_init(message)
         if self.connection_acknowledged and self.expiry is None \

@@ -70,35 +70,35 @@ async def dispatch_due(sessions: async_sessionmaker[AsyncSession], bus: Bus,
     now = now or utcnow()
     done = Dispatched()
     call = m.EmergencyCall
+    published = False  # sent in the transaction (NOTIFY), not after it
     async with sessions() as session, session.begin():
         done.next_due = await session.scalar(
             select(func.min(call.due_at)).where(call.broadcast_at.is_(None)))
         if done.next_due is None or done.next_due > now:
             return done
-        if True:
-            claimed = await _claim(session, now, batch)
-            done.claimed = len(claimed)
-            live = await _live_opportunities(session, {c.opportunity_id for c in claimed},
-                                             now, inactive_tenants)
-            dropped = [c.id for c in claimed if c.opportunity_id not in live]
-            if dropped:
-                await session.execute(delete(call).where(call.id.in_(dropped)))
-                done.dropped = len(dropped)
-            readable = await _readable_by_volunteers(session, set(live), inactive_tenants)
-            for claim in claimed:
-                opportunity = live.get(claim.opportunity_id)
-                if opportunity is None:
-                    continue
-                row, skills = opportunity
-                if row.id in readable:
-                    done.notified += await _notify_members(session, row, skills, now)
-                event = CallEvent(claim.id, row.id)
-                statement = bus.in_transaction(event.encode())
-                if statement is not None:
-                    await session.execute(statement)
-                done.sent.append(event)
-    for event in done.sent:
-        if bus.in_transaction(event.encode()) is None:
+        claimed = await _claim(session, now, batch)
+        done.claimed = len(claimed)
+        live = await _live_opportunities(session, {c.opportunity_id for c in claimed}, now,
+                                         inactive_tenants)
+        dropped = [c.id for c in claimed if c.opportunity_id not in live]
+        if dropped:
+            await session.execute(delete(call).where(call.id.in_(dropped)))
+            done.dropped = len(dropped)
+        readable = await _readable_by_volunteers(session, set(live), inactive_tenants)
+        for claim in claimed:
+            if claim.opportunity_id not in live:
+                continue
+            row, skills = live[claim.opportunity_id]
+            if row.id in readable:
+                done.notified += await _notify_members(session, row, skills, now)
+            event = CallEvent(claim.id, row.id)
+            statement = bus.in_transaction(event.encode())
+            if statement is not None:
+                await session.execute(statement)
+                published = True
+            done.sent.append(event)
+    if not published:
+        for event in done.sent:
             await bus.publish(event.encode())
     return done
 
@@ -205,6 +205,9 @@ class Dispatcher:
                     done = await dispatch_due(self.sessions, self.bus, self.inactive_tenants(),
                                               batch=self.batch)
                     backoff.reset()
+                    for event in done.sent:
+                        log.info("live: emergency call %s sent (opportunity %s)", event.call,
+                                 event.opportunity)
                     wait = self._wait(done)
                 except Exception as exc:  # the database away: try again later
                     log.warning("live: dispatching emergency calls failed (%s: %s)",
@@ -219,9 +222,6 @@ class Dispatcher:
     def _wait(self, done: Dispatched) -> float:
         if done.claimed >= self.batch:
             return 0.0
-        for event in done.sent:
-            log.info("live: emergency call %s sent (opportunity %s)", event.call,
-                     event.opportunity)
         if done.next_due is None or done.claimed:
             return self.poll
         return max(0.0, min(self.poll, (done.next_due - utcnow()).total_seconds()))

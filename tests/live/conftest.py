@@ -1,4 +1,5 @@
-"""The live world of a test module: one database and one hub with live calls per backend."""
+"""The live world of this package's tests: one database and one hub with live calls per
+backend, shared by the modules (each test makes its own records)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="package", params=["sqlite", "postgresql"])
 def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
           ) -> Iterator[LiveWorld]:
     yield from open_live_world(request.param, tmp_path_factory.mktemp(f"live-{request.param}"))

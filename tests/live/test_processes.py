@@ -1,8 +1,9 @@
-"""Several hub processes for real, on one PostgreSQL database: `tatawwu serve` on one port
-and `tatawwu serve --workers 2` on another. A volunteer subscribed over a websocket to the
-second hears, within a second, an emergency published over HTTP on the first; a scheduled
-one too, when it is due. Through LISTEN/NOTIFY, then through Redis (HUB_REDIS_URL).
-`--workers` over the in-process bus (SQLite) is refused before anything starts."""
+"""Several hub processes for real, on one PostgreSQL database. Through LISTEN/NOTIFY:
+`tatawwu serve` on one port and `tatawwu serve --workers 2` on another; a volunteer
+subscribed over a websocket to the second hears, within a second, an emergency published
+over HTTP on the first, and a scheduled one when it is due. Through Redis (HUB_REDIS_URL):
+`tatawwu serve` and this test process's own hub. `--workers` over the in-process bus
+(SQLite) is refused before anything starts."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,15 +24,18 @@ import httpx2 as httpx
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import insert, select
+from starlette.testclient import TestClient
 from websockets.asyncio.client import connect
 
 from hub.auth import DevKey, mint_dev_token
 from hub.db import models as m
+from hub.entry.app import create_app
 from hub.entry.cli import main
+from hub.entry.live import with_live
 from tests.conftest import make_database, prepare
 from tests.dbtools import fetch
 from tests.live.test_bus import REDIS_URL, redis_available
-from tests.live.world import CALLS, CREATE, PUBLISH, TENANT
+from tests.live.world import CALLS, CREATE, PUBLISH, TENANT, Socket
 from tests.servers import free_port, serving
 
 
@@ -56,7 +61,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 class Hubs:
-    """Two hubs on one database: `a` (one process) and `b` (two workers)."""
+    """Hubs on one database: `a` (`tatawwu serve`), and `b` (`tatawwu serve --workers 2`)
+    or none (the test process's own hub stands for it)."""
 
     def __init__(self, database: Any, tmp: Path, extra: dict[str, str]) -> None:
         settings = database.settings
@@ -69,17 +75,16 @@ class Hubs:
         self.key = DevKey.load_or_create(settings.dev_key_file)
         self.a = self.b = ""
 
-    def start(self, stack: ExitStack, workers: int) -> None:
-        """Both hubs, started side by side (each stopped when `stack` closes)."""
-        ports = free_port(), free_port()
+    def start(self, stack: ExitStack, *, with_b: bool) -> None:
+        """The hubs, started side by side (each stopped when `stack` closes)."""
         command = [sys.executable, "-m", "hub", "serve", "--port"]
-        servers = [
-            serving([*command, str(ports[0])], port=ports[0], env=self.env, cwd=self.tmp,
-                    log=self.tmp / "a.log"),
-            serving([*command, str(ports[1]), "--workers", str(workers)], port=ports[1],
-                    env=self.env, cwd=self.tmp, log=self.tmp / "b.log"),
-        ]
-        with ThreadPoolExecutor(2) as pool:
+        ports = free_port(), free_port()
+        servers = [serving([*command, str(ports[0])], port=ports[0], env=self.env,
+                           cwd=self.tmp, log=self.tmp / "a.log")]
+        if with_b:
+            servers.append(serving([*command, str(ports[1]), "--workers", "2"], port=ports[1],
+                                   env=self.env, cwd=self.tmp, log=self.tmp / "b.log"))
+        with ThreadPoolExecutor(len(servers)) as pool:
             started = [pool.submit(server.__enter__) for server in servers]
         failed = [future.exception() for future in started if future.exception()]
         for server, future in zip(servers, started, strict=True):
@@ -87,7 +92,8 @@ class Hubs:
                 stack.push(server.__exit__)
         if failed:
             raise failed[0]  # type: ignore[misc]
-        self.a, self.b = (future.result() for future in started)
+        bases = [future.result() for future in started]
+        self.a, self.b = bases[0], bases[1] if with_b else ""
 
     def volunteer(self) -> str:
         now = datetime.now(UTC)
@@ -102,16 +108,16 @@ class Hubs:
         return mint_dev_token(self.key, subject=f"volunteer-{vid}", tenant=None, roles=[],
                               volunteer_id=vid, federation=False)
 
-    def publish(self, base: str, delay: float | None = None) -> str:
-        """An emergency created and published over HTTP on the hub at `base`."""
+    def publish(self, delay: float | None = None) -> str:
+        """An emergency created and published over HTTP on hub `a`."""
         editor = mint_dev_token(self.key, subject="editor", tenant=TENANT, roles=["editor"],
                                 volunteer_id=None, federation=False)
         headers = {"Authorization": f"Bearer {editor}", "Accept-Language": "en"}
 
         def ok(query: str, variables: dict[str, Any]) -> dict[str, Any]:
-            body: dict[str, Any] = httpx.post(f"{base}/graphql", headers=headers, timeout=10,
-                                              json={"query": query,
-                                                    "variables": variables}).json()
+            body: dict[str, Any] = httpx.post(f"{self.a}/graphql", headers=headers,
+                                              timeout=10, json={"query": query,
+                                                                "variables": variables}).json()
             assert "errors" not in body, body
             return body["data"]  # type: ignore[no-any-return]
 
@@ -125,43 +131,62 @@ class Hubs:
         return str(created)
 
 
-async def hear(hubs: Hubs, token: str) -> None:
-    """Subscribed on b, published on a: heard within a second; then a scheduled one."""
-    url = hubs.b.replace("http://", "ws://") + "/graphql"
-    async with connect(url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-        async def receive(within: float) -> dict[str, Any]:
-            found: dict[str, Any] = json.loads(await asyncio.wait_for(ws.recv(), within))
-            return found
+def test_a_call_published_on_one_process_reaches_a_subscriber_of_another_through_postgres(
+        database: Any, tmp_path: Path) -> None:
+    """Subscribed on b (one of its two workers), published on a: heard within a second of
+    the commit; a scheduled one when it is due."""
+    hubs = Hubs(database, tmp_path, {})
 
-        await ws.send(json.dumps({"type": "connection_init",
-                                  "payload": {"Authorization": f"Bearer {token}"}}))
-        assert (await receive(5))["type"] == "connection_ack"
-        await ws.send(json.dumps({"type": "subscribe", "id": "1",
-                                  "payload": {"query": CALLS}}))
-        await asyncio.sleep(0.3)  # the subscription starts on b
-        gid = await asyncio.to_thread(hubs.publish, hubs.a)
-        committed = time.monotonic()
-        message = await receive(1.0)
-        assert time.monotonic() - committed < 1.0
-        assert message["type"] == "next" and message["payload"]["data"]["emergencyCalls"][
-            "id"] == gid, message
-        scheduled = await asyncio.to_thread(hubs.publish, hubs.a, 1.0)
-        message = await receive(3.0)
-        assert message["payload"]["data"]["emergencyCalls"]["id"] == scheduled
+    async def hear(token: str) -> None:
+        url = hubs.b.replace("http://", "ws://") + "/graphql"
+        async with connect(url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+            async def receive(within: float) -> dict[str, Any]:
+                found: dict[str, Any] = json.loads(await asyncio.wait_for(ws.recv(), within))
+                assert found["type"] == "next", found
+                call: dict[str, Any] = found["payload"]["data"]["emergencyCalls"]
+                return call
 
+            await ws.send(json.dumps({"type": "connection_init",
+                                      "payload": {"Authorization": f"Bearer {token}"}}))
+            assert json.loads(await ws.recv())["type"] == "connection_ack"
+            await ws.send(json.dumps({"type": "subscribe", "id": "1",
+                                      "payload": {"query": CALLS}}))
+            await asyncio.sleep(0.3)  # the subscription starts on b
+            gid = await asyncio.to_thread(hubs.publish)
+            committed = time.monotonic()
+            assert (await receive(1.0))["id"] == gid
+            assert time.monotonic() - committed < 1.0
+            scheduled = await asyncio.to_thread(hubs.publish, 1.0)
+            assert (await receive(3.0))["id"] == scheduled
 
-@pytest.mark.parametrize("bus", ["postgres", "redis"])
-def test_a_call_published_on_one_process_reaches_a_subscriber_of_another(
-        database: Any, tmp_path: Path, bus: str) -> None:
-    """PostgreSQL: b has two workers (`serve --workers 2`); Redis: one (the crossing is the
-    same, the start is shorter)."""
-    extra = {}
-    if bus == "redis":
-        redis_available()
-        extra = {"HUB_REDIS_URL": REDIS_URL}
-    hubs = Hubs(database, tmp_path, extra)
     with ExitStack() as stack:
-        hubs.start(stack, workers=2 if bus == "postgres" else 1)
-        asyncio.run(hear(hubs, hubs.volunteer()))
+        hubs.start(stack, with_b=True)
+        asyncio.run(hear(hubs.volunteer()))
     for log in ("a.log", "b.log"):
         assert "Traceback" not in (tmp_path / log).read_text()
+
+
+def test_a_call_published_on_one_process_reaches_a_subscriber_of_another_through_redis(
+        database: Any, tmp_path: Path) -> None:
+    """`a` and this test process's own hub, both on HUB_REDIS_URL (so neither listens on
+    PostgreSQL): published on a, heard on the websocket of this process's hub."""
+    redis_available()
+    hubs = Hubs(database, tmp_path, {"HUB_REDIS_URL": REDIS_URL})
+    settings = replace(database.settings, redis_url=REDIS_URL)
+    with ExitStack() as stack:
+        hubs.start(stack, with_b=False)
+        app = with_live(create_app(settings))
+        http = stack.enter_context(TestClient(app))
+        assert app.state.live.bus.name == "redis"
+        token = hubs.volunteer()
+        session = stack.enter_context(http.websocket_connect(
+            "/graphql", subprotocols=["graphql-transport-ws"]))
+        ws = Socket(session)
+        assert ws.init({"token": token})["type"] == "connection_ack"
+        ws.subscribe()
+        time.sleep(0.2)  # the subscription starts
+        gid = hubs.publish()
+        committed = time.monotonic()
+        assert ws.next_call(timeout=1.0)["id"] == gid
+        assert time.monotonic() - committed < 1.0
+    assert "Traceback" not in (tmp_path / "a.log").read_text()
