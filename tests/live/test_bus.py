@@ -190,3 +190,47 @@ def test_reconnection_delays_double_up_to_a_ceiling_with_jitter() -> None:
     assert delays[4] >= 0.8  # at the ceiling
     backoff.reset()
     assert backoff.delay() <= 0.12
+
+
+class SilentConnection:
+    """A listening connection whose server went away without a word: it never reports its
+    termination, and its heartbeat query times out (the first one), or answers."""
+
+    def __init__(self, answers: bool) -> None:
+        self.answers = answers
+        self.terminated = False
+
+    def add_termination_listener(self, _callback: object) -> None:
+        pass
+
+    async def add_listener(self, _channel: str, _callback: object) -> None:
+        pass
+
+    async def fetchval(self, _query: str, **_options: object) -> int:
+        if not self.answers:
+            raise TimeoutError("no answer")
+        return 1
+
+    def terminate(self) -> None:
+        self.terminated = True
+
+
+def test_a_silently_dropped_postgres_connection_is_found_by_the_heartbeat() -> None:
+    async def run() -> None:
+        bus = PostgresBus("postgresql+asyncpg://u@127.0.0.1/none", heartbeat=0.05)
+        made = [SilentConnection(answers=False), SilentConnection(answers=True)]
+        queue = list(made)
+
+        async def connect() -> SilentConnection:
+            return queue.pop(0)
+
+        bus._connect = connect  # type: ignore[method-assign]
+        async with Listener(bus) as listener:  # the first connection is made
+            listener.connected.clear()
+            if listener.connections < 2:
+                await asyncio.wait_for(listener.connected.wait(), 3)  # and the second
+            assert listener.connections == 2
+        assert made[0].terminated  # the dead one was let go
+
+    asyncio.run(run())
+
