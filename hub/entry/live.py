@@ -305,17 +305,18 @@ def _text(params: Mapping[str, Any], name: str) -> str | None:
 
 
 def _token(params: Mapping[str, Any], handshake: str | None) -> str | None:
+    """The payload's `Authorization: Bearer …` or `token`, else the handshake's header."""
     authorization = _text(params, "authorization")
     if authorization:
-        scheme, _, credential = authorization.partition(" ")
-        return credential.strip() or None if scheme.lower() == "bearer" else None
-    token = _text(params, "token")
-    if token:
-        return token
-    if handshake:
-        scheme, _, credential = handshake.strip().partition(" ")
-        return credential.strip() or None if scheme.lower() == "bearer" else None
-    return None
+        return _bearer(authorization)
+    return _text(params, "token") or (_bearer(handshake) if handshake else None)
+
+
+def _bearer(authorization: str) -> str | None:
+    scheme, _, credential = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return credential.strip() or None
 
 
 def _expiry(token: str) -> float | None:
