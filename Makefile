@@ -75,7 +75,7 @@ lint: $(STAMP_DEV)
 DEBIAN_TEST_PACKAGES := chromium fonts-liberation fonts-hosny-amiri libharfbuzz-subset0 \
 	poppler-utils zbar-tools
 # For `make serve`: what WeasyPrint renders certificates with.
-DEBIAN_RUNTIME_PACKAGES := fonts-hosny-amiri libharfbuzz-subset0 libpangoft2-1.0-0
+DEBIAN_RUNTIME_PACKAGES := fonts-hosny-amiri fonts-liberation libharfbuzz-subset0 libpangoft2-1.0-0
 
 chromium: system-packages
 

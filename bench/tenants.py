@@ -64,6 +64,7 @@ def write_registry(folder: Path, total: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for path in packaged:
         shutil.copyfile(path, folder / path.name)
+    shutil.copytree(PACKAGED / "logos", folder / "logos", dirs_exist_ok=True)
     for i in range(total - len(packaged)):
         country, zone, locale, ar, en, fr = COUNTRIES[i % len(COUNTRIES)]
         n = i + 1

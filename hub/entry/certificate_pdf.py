@@ -17,8 +17,8 @@ import threading
 from typing import Final
 
 from starlette.concurrency import run_in_threadpool
-from weasyprint import HTML  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
 from resolvers.certificates.document import CertificateDocument
 from resolvers.certificates.render import certificate_html

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import segno
-from mako.lookup import TemplateLookup  # type: ignore[import-untyped]
+from mako.lookup import TemplateLookup
 
 from resolvers.certificates.document import CertificateDocument
 from resolvers.certificates.fonts import certificate_fonts

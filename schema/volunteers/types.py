@@ -14,6 +14,7 @@ from hub.ids import encode_id
 from resolvers.volunteers.queries import application_page, saved_opportunity_page
 from schema.applications.types import ApplicationConnection
 from schema.badges.fields import VolunteerBadgeFields
+from schema.certificates.fields import VolunteerCertificateFields
 from schema.core.common import Node
 from schema.core.connections import Connection
 from schema.core.enums import VolunteerGroup
@@ -76,7 +77,7 @@ class Membership:
              "the network, and then only the open fields")
 @strawberry.federation.type(keys=["id"])
 class Volunteer(Node, VolunteerInquiryFields, VolunteerNotificationFields,
-                VolunteerCredentialFields, VolunteerBadgeFields):
+                VolunteerCredentialFields, VolunteerBadgeFields, VolunteerCertificateFields):
     row: strawberry.Private[m.Volunteer]
     group: VolunteerGroup | None
     city: str | None
