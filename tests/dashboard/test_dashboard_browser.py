@@ -170,8 +170,8 @@ def screenshot(page: Any, folder: Path, name: str) -> Path:
 def test_the_public_dashboard_in_arabic_shows_the_statistics_right_to_left(
         served: Dashboard, browser: Browser, tmp_path: Path) -> None:
     wanted = expected(served, "ar", {}, network=True)
-    months = wanted["hours-per-month"]["rows"]
-    assert len(months) >= 3 and all(row[1] != DASH for row in months)  # the data is rich
+    shown_months = [row for row in wanted["hours-per-month"]["rows"] if row[1] != DASH]
+    assert len(shown_months) >= 3  # the data is rich enough to draw
     societies = {cell["key"][0]["value"]
                  for cell in wanted["hours-per-society"]["stats"]["cells"] if not cell["isOther"]}
     assert societies and societies <= set(PUBLISHING)  # only who publishes
@@ -203,7 +203,8 @@ def test_one_society_in_its_digits_in_french_and_one_that_does_not_publish(
         served: Dashboard, browser: Browser, tmp_path: Path) -> None:
     # The Saudi society writes Arabic-Indic digits: the page shows the API's, as written.
     saudi = expected(served, "ar", {"tenants": ["sa-crescent"]}, network=False)
-    months = [row[0] for row in saudi["hours-per-month"]["rows"]]
+    months = [cell["key"][0]["label"] for cell in saudi["hours-per-month"]["stats"]["cells"]
+              if not cell["isOther"]]
     assert months and all(ARABIC_INDIC.search(label) for label in months)
     page, problems = browser.open(served.base, "/dashboard?lang=ar&tenant=sa-crescent")
     try:

@@ -10,6 +10,7 @@ import hashlib
 import html
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -74,9 +75,10 @@ def test_the_page_runs_no_inline_code_and_says_so(client: HubClient) -> None:
     assert "accept-language" in headers["vary"].lower()
     page = response.text
     scripts = re.findall(r"<script([^>]*)>", page)
+    installed = [n for n in ("chart.js", "dashboard.js") if dashboard.ASSETS[n].path.is_file()]
     assert scripts == [' type="application/json" id="dashboard-settings"',
                        *(f' src="{html.escape(dashboard.ASSETS[n].url(n))}" defer'
-                         for n in ("chart.js", "dashboard.js"))]
+                         for n in installed)]
     assert not re.search(r"\son[a-z]+=", page)  # no inline event handler
     assert " style=" not in page and "<style" not in page
     assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing from elsewhere
@@ -163,6 +165,18 @@ def test_the_assets_are_whitelisted_and_versioned(client: HubClient) -> None:
     assert dashboard.ASSETS["chart.js"].version() == "4.6.1"  # the npm lock's
     for name in ("persisted-documents.json", "chart.umd.js", "..%2Fdashboard.py", "x.js"):
         assert client.http.get(f"/dashboard/assets/{name}").status_code == 404
+
+
+def test_without_the_chart_library_the_page_says_so_and_keeps_its_tables(
+        client: HubClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(dashboard.ASSETS, "chart.js",
+                        dashboard.Asset(tmp_path / "chart.umd.min.js", "chart.js"))
+    page = client.http.get("/dashboard?lang=en").text
+    assert f'<p class="charts-missing">{html.escape(gettext("en", msg.CHARTS_MISSING))}</p>' \
+        in page
+    assert "/dashboard/assets/chart.js" not in page and "/dashboard/assets/dashboard.js" in page
+    assert len(sections_of(page)) == 6
+    assert client.http.get("/dashboard/assets/chart.js").status_code == 404
 
 
 def test_the_script_formats_no_number_and_writes_no_html() -> None:
