@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from hub.db import models as m
 from hub.db.types import utcnow
 from hub.entry.app import create_app
 from hub.ids import decode_id, encode_id
+from resolvers.certificates.codes import new_code
 from schema import build_schema
 from schema.core.permissions import (
     COLUMNS,
@@ -139,6 +140,10 @@ def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tupl
                                   "first: 50) { edges { node { ...F } } } } }",
                                   {"o": parent["opportunity"]}, in_list(target, "o", "r"),
                                   OwningTenantStaff.matrix)
+        case "Certificate":
+            out["nested"] = ("query($v: ID!) { v: volunteer(id: $v) { r: certificates { ...F } } }",
+                             {"v": parent["volunteer"]}, _in_plain_list(target, "v", "r"),
+                             PERSONAL_RECORD_REACH)
         case "Inquiry":
             out["nested"] = ("query($v: ID!) { v: volunteer(id: $v) { r: inquiries(first: 50) "
                              "{ edges { node { ...F } } } } }", {"v": parent["volunteer"]},
@@ -150,6 +155,19 @@ def roads(type_name: str, target: str, parent: dict[str, str]) -> dict[str, tupl
             out["list"] = ("{ r: inquiries(first: 50) { edges { node { ...F } } } }", {},
                            in_list(target, "r"), Staff.matrix)
     return out
+
+
+def _in_plain_list(target: str, *path: str) -> Extract:
+    """The item with id `target` in a plain list (not a connection) at `path`."""
+    def extract(data: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Any]]:
+        node: Any = data
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        for i, item in enumerate(node or []):
+            if item.get("id") == target:
+                return item, [*path, i]
+        return None, list(path)
+    return extract
 
 
 def _tenant_in_list(target: str) -> Extract:
@@ -211,8 +229,25 @@ def people(backend: Database) -> Cast:
     return cast(backend)
 
 
+def certificate_of_v(backend: Database, people: Cast, tenant: int,
+                     request: pytest.FixtureRequest) -> str:
+    """A certificate T issued to V (removed again after the module: the demo database is
+    shared)."""
+    s = backend.settings
+    v = people.volunteer_ids["V"]
+    opportunity = fetch(s, select(m.Application.opportunity_id).where(
+        m.Application.volunteer_id == v, m.Application.tenant_id == tenant))[0].opportunity_id
+    key = int(fetch(s, insert(m.Certificate).values(
+        tenant_id=tenant, volunteer_id=v, code=new_code(), opportunity_id=opportunity,
+        hours=3.0, started_on=date(2026, 10, 1), completed_on=date(2026, 10, 3), locale="ar",
+        issued_at=utcnow()).returning(m.Certificate.id))[0].id)
+    request.addfinalizer(lambda: fetch(s, delete(m.Certificate).where(m.Certificate.id == key)))
+    return encode_id("Certificate", key)
+
+
 @pytest.fixture(scope="module")
-def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
+def targets(backend: Database, people: Cast, request: pytest.FixtureRequest
+            ) -> dict[str, dict[str, Any]]:
     """One target per type (a record of T, volunteers V and W), and the ids roads need."""
     s = backend.settings
     o = m.Opportunity
@@ -264,6 +299,8 @@ def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
                         "parent": {"volunteer": encode_id("Volunteer", ids["V"]),
                                    "opportunity": encode_id(
                                        "Opportunity", application_opportunity(ids["V"]))}},
+        "Certificate": {"id": certificate_of_v(backend, people, tenant, request),
+                        "parent": {"volunteer": encode_id("Volunteer", ids["V"])}},
         "Inquiry": {"id": encode_id("Inquiry", inquiry[0].id), "parent": {
             "volunteer": encode_id("Volunteer", ids["V"]),
             "opportunity": encode_id("Opportunity", inquiry[0].opportunity_id)}},
@@ -271,7 +308,7 @@ def targets(backend: Database, people: Cast) -> dict[str, dict[str, Any]]:
 
 
 REACHABLE_TYPES = ("Opportunity", "NewsItem", "Event", "Tenant", "Organization", "Campaign",
-                   "Volunteer", "Volunteer:W", "Application", "Inquiry")
+                   "Volunteer", "Volunteer:W", "Application", "Inquiry", "Certificate")
 
 # Records not yet public: a draft reaches only its tenant's editors (admin, coordinator,
 # editor); a scheduled record (PUBLISHED, `published_at` ahead) all of its tenant's staff.
