@@ -19,6 +19,10 @@ STAMP_IDE := $(IDE_DIR)/node_modules/.installed
 # from the npm lock, exact versions; node_modules/ is not committed.
 FEDERATION_DIR := tests/federation
 STAMP_FEDERATION := $(FEDERATION_DIR)/node_modules/.installed
+# Chart.js, the dashboard's chart library, served by the hub (hub/entry/dashboard.py): from the
+# npm lock, exact versions; node_modules/ is not committed.
+DASHBOARD_DIR := hub/dashboard_assets
+STAMP_DASHBOARD := $(DASHBOARD_DIR)/node_modules/.installed
 # jose, the independent verifier of the hub's credentials in
 # tests/credentials/test_independent_verifiers.py: from the npm lock; node_modules/ not committed.
 CREDENTIALS_DIR := tests/credentials/node
@@ -53,16 +57,21 @@ $(STAMP_FEDERATION): $(FEDERATION_DIR)/package.json $(FEDERATION_DIR)/package-lo
 	cd $(FEDERATION_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+$(STAMP_DASHBOARD): $(DASHBOARD_DIR)/package.json $(DASHBOARD_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the dashboard's charts"; exit 1; }
+	cd $(DASHBOARD_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(STAMP_CREDENTIALS): $(CREDENTIALS_DIR)/package.json $(CREDENTIALS_DIR)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the credential verification test"; exit 1; }
 	cd $(CREDENTIALS_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(STAMP_RUN) $(STAMP_IDE)
+install: $(STAMP_RUN) $(STAMP_IDE) $(STAMP_DASHBOARD)
 
-install-dev: $(STAMP_DEV) $(STAMP_IDE)
+install-dev: $(STAMP_DEV) $(STAMP_IDE) $(STAMP_DASHBOARD)
 
-serve: $(STAMP_RUN) $(STAMP_IDE) runtime-packages
+serve: $(STAMP_RUN) $(STAMP_IDE) $(STAMP_DASHBOARD) runtime-packages
 	$(BIN)/tatawwu serve --demo
 
 lint: $(STAMP_DEV)
@@ -106,7 +115,8 @@ runtime-packages:
 		fi; \
 	fi
 
-test: lint $(STAMP_IDE) $(STAMP_FEDERATION) $(STAMP_CREDENTIALS) system-packages
+test: lint $(STAMP_IDE) $(STAMP_DASHBOARD) $(STAMP_FEDERATION) $(STAMP_CREDENTIALS) \
+	system-packages
 	$(BIN)/pytest
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you
@@ -124,4 +134,4 @@ schema: $(STAMP_DEV)
 
 clean:
 	rm -rf $(VENV) $(IDE_DIR)/node_modules tests/federation/node_modules \
-		$(CREDENTIALS_DIR)/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
+		$(CREDENTIALS_DIR)/node_modules $(DASHBOARD_DIR)/node_modules tatawwu.sqlite3 tatawwu.sqlite3-wal tatawwu.sqlite3-shm
