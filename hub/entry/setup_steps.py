@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from hub.config import Settings
 from hub.db.engine import make_engine, make_sessionmaker
 from hub.db.migrate import upgrade
@@ -17,6 +19,20 @@ from tenants import TenantDefinition, load_registry
 class Prepared:
     sync: SyncReport
     seeded: SeedReport | None
+
+
+async def seed_recognition_and_statistics(session: AsyncSession, settings: Settings) -> None:
+    """What the demo's hours and completed applications earn, as the writes would have
+    made it: badges, certificates, their credentials; then the statistics' rollups."""
+    from resolvers.badges.demo import seed_demo_badges
+    from resolvers.certificates.demo import seed_demo_certificates
+    from resolvers.credentials.demo import seed_demo_credentials
+    from resolvers.statistics.rollups import rebuild_rollups
+
+    await seed_demo_badges(session)
+    await seed_demo_certificates(session)
+    await seed_demo_credentials(session, public_url=settings.public_url)
+    await rebuild_rollups(session)
 
 
 def load_tenants(settings: Settings) -> dict[str, TenantDefinition]:
@@ -48,6 +64,8 @@ async def seed(settings: Settings, today: date, *, only_if_empty: bool = True) -
         async with make_sessionmaker(engine)() as session, session.begin():
             if only_if_empty and await has_content(session):
                 return None
-            return await seed_demo(session, content, today)
+            report = await seed_demo(session, content, today)
+            await seed_recognition_and_statistics(session, settings)
+            return report
     finally:
         await engine.dispose()
