@@ -56,6 +56,7 @@ from hub.ids import encode_id
 from resolvers.applications.places import free_place
 from resolvers.context import RequestContext
 from resolvers.core.writes import Tx, Write, perform
+from resolvers.credentials.issue import revoke_credentials
 from resolvers.volunteers import messages as msg
 from resolvers.volunteers.caller import own_volunteer
 
@@ -221,6 +222,7 @@ class ExportMyData(Write[Caller, str]):
                 "id": encode_id("Notification", r.id), "tenant": doc.tenant(r.tenant_id),
                 "kind": r.kind, "params": r.params, "createdAt": _iso(r.created_at),
                 "readAt": _iso(r.read_at), "sentAt": _iso(r.sent_at)})
+        await _recognition_sections(s, doc, vid)
         object_ids = [*(encode_id("Application", r.id) for r in applications),
                       *(encode_id("HoursEntry", r.id) for r in hours),
                       *(encode_id("Inquiry", r.id) for r in inquiries)]
@@ -298,8 +300,10 @@ class DeleteMyAccount(Write[Caller, int]):
                         .values(body="", author_subject=case(
                             (m.InquiryMessage.author == "VOLUNTEER", null()),
                             else_=m.InquiryMessage.author_subject)))
-        for model in (m.Notification, m.SavedOpportunity, m.VolunteerSkill, m.Membership):
+        for model in (m.Notification, m.SavedOpportunity, m.VolunteerSkill, m.Membership,
+                      m.RecognitionImport):
             await s.execute(delete(model).where(model.volunteer_id == vid))
+        await _withdraw_recognition(tx, vid, now)
         tx.before_commit(lambda session: _forget_keys(session, caller))
         await s.execute(update(m.Volunteer).where(m.Volunteer.id == vid).values(
             subject=None, first_name="", last_name="", email=None, phone=None,
@@ -314,6 +318,49 @@ class DeleteMyAccount(Write[Caller, int]):
                        lambda ls: ls.skills_by_volunteer):
             tx.changed(loader, vid)
         return int(vid)
+
+
+async def _recognition_sections(s: AsyncSession, doc: Document, vid: int) -> None:
+    """Badges, certificates, the credentials that carry them, recognition presented from
+    other societies: part of what the hub holds on the volunteer."""
+    await doc.section(s, "badges", m.BadgeAward, m.BadgeAward.volunteer_id == vid,
+                      [m.BadgeAward.id.desc()], lambda r: {
+                          "tenant": doc.tenant(r.tenant_id), "badge": r.badge_code,
+                          "hours": r.hours, "awardedAt": _iso(r.awarded_at),
+                          "revokedAt": _iso(r.revoked_at)})
+    await doc.section(s, "certificates", m.Certificate, m.Certificate.volunteer_id == vid,
+                      [m.Certificate.id.desc()], lambda r: {
+                          "id": encode_id("Certificate", r.id), "code": r.code,
+                          "tenant": doc.tenant(r.tenant_id), "hours": r.hours,
+                          "startedOn": _iso(r.started_on), "completedOn": _iso(r.completed_on),
+                          "issuedAt": _iso(r.issued_at), "revokedAt": _iso(r.revoked_at)})
+    await doc.section(s, "credentials", m.Credential, m.Credential.volunteer_id == vid,
+                      [m.Credential.id.desc()], lambda r: {
+                          "id": r.jti, "kind": r.kind, "tenant": doc.tenant(r.tenant_id),
+                          "issuedAt": _iso(r.issued_at), "revokedAt": _iso(r.revoked_at),
+                          "token": r.token})
+    await doc.section(s, "recognitionPresented", m.RecognitionImport,
+                      m.RecognitionImport.volunteer_id == vid, [m.RecognitionImport.id.desc()],
+                      lambda r: {
+                          "tenant": doc.tenant(r.tenant_id), "credential": r.credential_jti,
+                          "issuer": r.issuer, "kind": r.kind, "hours": r.hours,
+                          "consentedAt": _iso(r.consented_at)})
+
+
+async def _withdraw_recognition(tx: Tx, vid: int, now: datetime) -> None:
+    """An erased person's certificates and badges stop being valid: revoked, with their
+    credentials (whose status bits stay set; the rows keep no token)."""
+    s = tx.session
+    certificates = list((await s.scalars(select(m.Certificate.id).where(
+        m.Certificate.volunteer_id == vid, m.Certificate.revoked_at.is_(None)))).all())
+    awards = list((await s.scalars(select(m.BadgeAward.id).where(
+        m.BadgeAward.volunteer_id == vid, m.BadgeAward.revoked_at.is_(None)))).all())
+    await revoke_credentials(tx, certificate_ids=certificates, award_ids=awards)
+    for model in (m.Certificate, m.BadgeAward):
+        await s.execute(update(model).where(model.volunteer_id == vid,
+                                            model.revoked_at.is_(None)).values(revoked_at=now))
+    await s.execute(update(m.Credential).where(m.Credential.volunteer_id == vid)
+                    .values(token=""))
 
 
 def _count(result: Any) -> int:

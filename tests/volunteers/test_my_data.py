@@ -17,6 +17,8 @@ from hub.db import models as m
 from hub.db.engine import make_engine, make_sessionmaker
 from hub.db.types import utcnow
 from hub.ids import decode_id, encode_id
+from resolvers.certificates.codes import new_code
+from resolvers.credentials.issue import issue
 from tests.volunteers.conftest import Hub
 from tests.volunteers.journey import (
     DELETE,
@@ -154,8 +156,35 @@ def a_person_with_a_history(hub: Hub) -> dict[str, Any]:
                      details={"about": gid, "contact": p["email"]}),
         m.IdempotencyKey(subject=f"tatawwu-dev|{sub}", key="k-1", operation="applyToOpportunity",
                          fingerprint="0" * 64, result={"value": p["email"]}),
+        m.Certificate(tenant_id=tenant_id, volunteer_id=vid, application_id=app_id,
+                      code=new_code(), opportunity_id=opp_id, hours=4.5,
+                      started_on=date(2026, 10, 3), completed_on=date(2026, 10, 3),
+                      locale="ar", issued_at=utcnow()),
+        m.BadgeAward(tenant_id=tenant_id, volunteer_id=vid, badge_code="bronze", hours=10.0),
     ])
+    ((certificate, code),) = hub.fetch(select(m.Certificate.id, m.Certificate.code).where(
+        m.Certificate.volunteer_id == vid))
+    ((award,),) = hub.fetch(select(m.BadgeAward.id).where(m.BadgeAward.volunteer_id == vid))
+    p["certificate_code"] = code
+    p["credentials"] = credentials_for(hub, certificate, award)
     return p
+
+
+def credentials_for(hub: Hub, certificate: int, award: int) -> list[int]:
+    """The Open Badges credentials of a certificate and a badge award, as issuing makes
+    them."""
+    async def go() -> list[int]:
+        engine = make_engine(hub.database.settings.database_url)
+        try:
+            async with make_sessionmaker(engine)() as session, session.begin():
+                return await issue(session, hub.database.settings.public_url,
+                                   certificate_ids=[certificate], award_ids=[award])
+        finally:
+            await engine.dispose()
+
+    made = asyncio.run(go())
+    assert len(made) == 2
+    return made
 
 
 def needles(p: dict[str, Any]) -> list[str]:
@@ -191,6 +220,11 @@ def test_export_holds_everything_about_the_caller(hub: Hub) -> None:
     assert [(x["author"], x["body"]) for x in thread["messages"]] == [
         ("VOLUNTEER", p["message"]), ("STAFF", p["staff_reply"])]
     assert doc["notifications"][0]["params"]["note"] == f"for {p['first']} {p['last']}"
+    (certificate,) = doc["certificates"]
+    assert (certificate["code"], certificate["hours"]) == (p["certificate_code"], 4.5)
+    assert [b["badge"] for b in doc["badges"]] == ["bronze"]
+    assert sorted(c["kind"] for c in doc["credentials"]) == ["BADGE", "CERTIFICATE"]
+    assert all(c["token"].count(".") == 2 for c in doc["credentials"]), "the VC-JWTs"
     actions = {(e["action"], e["byYou"]) for e in doc["auditEvents"]}
     assert {("register_volunteer", True), ("join_tenant", True), ("save_opportunity", True),
             ("decide_application", False), ("mention", False)} <= actions
@@ -201,10 +235,11 @@ def test_export_holds_everything_about_the_caller(hub: Hub) -> None:
     hub.client.counter.statements.clear()
     hub.client.data(EXPORT, headers=headers)
     assert hub.client.counter.count == statements
-    # auth (2), the volunteer; in the transaction the profile's 9 lists and the audit
+    # auth (2), the volunteer; in the transaction the profile's 13 lists (badges,
+    # certificates, credentials and presented recognition among them) and the audit
     # trail, the events by the caller, the export's own event; PostgreSQL: the prelude and
     # the role switches around the audit trail's reads.
-    assert statements == (15 if hub.client.backend == "sqlite" else 18), \
+    assert statements == (19 if hub.client.backend == "sqlite" else 22), \
         hub.client.counter.statements
     exported = hub.fetch(select(m.AuditEvent).where(m.AuditEvent.action == "export_my_data",
                                                     m.AuditEvent.object_id == p["gid"]))
@@ -250,6 +285,17 @@ def test_deleting_ones_account_leaves_no_personal_value_in_any_table(hub: Hub) -
     assert hub.fetch(select(m.Consent.kind).where(m.Consent.volunteer_id == vid))
     for model in (m.Membership, m.SavedOpportunity, m.VolunteerSkill, m.Notification):
         assert hub.fetch(select(model).where(model.volunteer_id == vid)) == []
+    # Recognition stops being valid: certificates and badges revoked, their credentials too
+    # (status bits set), no token kept.
+    for model in (m.Certificate, m.BadgeAward):
+        assert all(r.revoked_at is not None
+                   for r in hub.fetch(select(model).where(model.volunteer_id == vid)))
+    credentials = hub.fetch(select(m.Credential).where(m.Credential.volunteer_id == vid))
+    assert len(credentials) == 2
+    assert all(c.revoked_at is not None and c.token == "" for c in credentials)
+    verified = hub.client.data('query($c: String!) { verifyCertificate(code: $c) { valid } }',
+                               {"c": p["certificate_code"]})
+    assert verified == {"verifyCertificate": {"valid": False}}
     (event,) = hub.fetch(select(m.AuditEvent).where(m.AuditEvent.action == "delete_my_account",
                                                     m.AuditEvent.object_id == p["gid"]))
     assert event.subject is None and event.details == {"withdrawn": 1, "places_freed": 1}
