@@ -57,10 +57,10 @@ def test_a_call_reaches_matching_volunteers_within_a_second_in_their_language(
     outsider = world.new_volunteer(OTHER_TENANT, country="EG")  # remote: answerable anywhere
     with world.subscriber(by_payload, lang="fr") as fr, world.subscriber(by_choice) as en, \
             world.subscriber(by_default) as ar, world.subscriber(outsider) as other:
-        started = time.monotonic()
         gid = world.emergency(titles=TITLES)
+        committed = time.monotonic()  # the publication's answer: its transaction committed
         first = fr.next_call()
-        assert time.monotonic() - started < 1.0 + 0.5  # the publish request itself included
+        assert time.monotonic() - committed < 1.0
         assert first == {"id": gid, "title": "Secours inondations", "isEmergency": True,
                          "visibility": "PUBLIC"}
         assert en.next_call()["title"] == "Flood relief"
