@@ -9,7 +9,8 @@ The core of it, with no database model and no GraphQL:
   reconnection);
 - `fanout`: this process's subscribers, each with its inbox; the bus feeds it once per
   process, whatever the number of subscribers;
-- `slots`: the caps on subscriptions per connection and per principal;
+- `slots`: the caps on subscriptions per connection and per principal (their refusals'
+  words in `messages`); `subscriptions`: what one subscription opens (a slot, an inbox);
 - `wake`: the signal that wakes this process's dispatchers after a commit that queued a
   call for now.
 
