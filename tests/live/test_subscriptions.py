@@ -304,3 +304,25 @@ def test_with_trusted_documents_only_a_volunteer_subscribes_by_id(world: LiveWor
         assert wait_until(lambda: f"{DEV_ISSUER}|volunteer-{vid}" in slots.by_principal)
         ws.send({"type": "subscribe", "id": "unknown", "payload": {"documentId": "nope"}})
         assert codes(ws.error("unknown"))[0] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+def test_what_a_subscriber_receives_keeps_the_field_policies_of_queries(
+        world: LiveWorld) -> None:
+    """A field only the society's staff may see is null with a FORBIDDEN error at its path,
+    in the subscriber's language, as in a query; the rest of the call arrives."""
+    vid = world.new_volunteer()
+    query = "subscription { emergencyCalls { id applicationsCount contact { name } } }"
+    with world.socket() as ws:
+        ws.init({"token": world.volunteer_token(vid), "lang": "fr"})
+        ws.subscribe(query)
+        gid = world.emergency()
+        message = ws.receive()
+        assert message["type"] == "next", message
+        payload = message["payload"]
+        assert payload["data"]["emergencyCalls"] == {"id": gid, "applicationsCount": None,
+                                                     "contact": None}
+        [error] = payload["errors"]
+        assert error["path"] == ["emergencyCalls", "applicationsCount"]
+        french = message("fr", hub_msg.OWNING_TENANT_STAFF_ONLY)
+        assert codes(error) == ("FORBIDDEN", french) and french != message(
+            "en", hub_msg.OWNING_TENANT_STAFF_ONLY)
