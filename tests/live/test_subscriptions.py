@@ -316,9 +316,9 @@ def test_what_a_subscriber_receives_keeps_the_field_policies_of_queries(
         ws.init({"token": world.volunteer_token(vid), "lang": "fr"})
         ws.subscribe(query)
         gid = world.emergency()
-        message = ws.receive()
-        assert message["type"] == "next", message
-        payload = message["payload"]
+        answer = ws.receive()
+        assert answer["type"] == "next", answer
+        payload = answer["payload"]
         assert payload["data"]["emergencyCalls"] == {"id": gid, "applicationsCount": None,
                                                      "contact": None}
         [error] = payload["errors"]
