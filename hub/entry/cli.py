@@ -59,11 +59,15 @@ def main() -> None:
 @click.option("--demo", is_flag=True, help="Seed the demo data if the database is empty.")
 @click.option("--notify", is_flag=True,
               help="Also deliver notifications (as `tatawwu notify --watch`) in this process.")
+@click.option("--webhooks", is_flag=True,
+              help="Also deliver webhooks (as `tatawwu webhooks deliver --watch`) in this "
+                   "process.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Hub processes sharing the port (several need PostgreSQL or Redis for "
                    "live calls: docs/live.md).")
 @clear_errors
-def serve(host: str, port: int, demo: bool, notify: bool, workers: int) -> None:
+def serve(host: str, port: int, demo: bool, notify: bool, webhooks: bool,
+          workers: int) -> None:
     """Migrate, sync tenants, optionally seed the demo, then serve /graphql (and its
     websocket) from one process or `--workers` processes."""
     import uvicorn
@@ -108,6 +112,8 @@ def serve(host: str, port: int, demo: bool, notify: bool, workers: int) -> None:
     if notify:
         click.echo(f"delivering notifications ({settings.mail_delivery}) every "
                    f"{NOTIFY_INTERVAL}s", err=True)
+    if webhooks:
+        click.echo("delivering webhooks", err=True)
     options: dict[str, Any] = {
         "host": host, "port": port, "log_level": settings.log_level, "proxy_headers": False,
         "log_config": logging_config(settings.log_format, settings.log_level),
@@ -118,14 +124,17 @@ def serve(host: str, port: int, demo: bool, notify: bool, workers: int) -> None:
         from hub.entry.app import create_app
         from hub.entry.live import with_live
 
-        uvicorn.run(with_live(create_app(settings, notify=notify)), **options)
+        uvicorn.run(with_live(create_app(settings, notify=notify, webhooks=webhooks)),
+                    **options)
         return
     # Each worker imports the app factory and builds its own app from the same settings.
     os.environ[SERVE_NOTIFY] = "1" if notify else ""
+    os.environ[SERVE_WEBHOOKS] = "1" if webhooks else ""
     uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, **options)
 
 
 SERVE_NOTIFY = "TATAWWU_SERVE_NOTIFY"  # `serve --notify`, as its workers read it
+SERVE_WEBHOOKS = "TATAWWU_SERVE_WEBHOOKS"  # `serve --webhooks`, likewise
 
 
 def worker_app() -> Any:
@@ -135,7 +144,8 @@ def worker_app() -> Any:
     from hub.entry.live import with_live
 
     return with_live(create_app(Settings.from_env(),
-                                notify=os.environ.get(SERVE_NOTIFY) == "1"))
+                                notify=os.environ.get(SERVE_NOTIFY) == "1",
+                                webhooks=os.environ.get(SERVE_WEBHOOKS) == "1"))
 
 
 NOTIFY_INTERVAL = 30
