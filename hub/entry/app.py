@@ -31,6 +31,7 @@ from hub.entry import (
     metrics,
     widgets,
 )
+from hub.entry.live import start_live
 from hub.entry.middleware import middleware_stack
 from hub.entry.state import HubState, Startup
 from hub.errors import ConfigurationError
@@ -99,7 +100,8 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
         # `serve --webhooks`: the webhook deliveries' loop, likewise.
         deliverer = webhook_delivery.start(settings, sessions) if webhooks else None
         try:
-            yield
+            async with start_live(app, state):  # live emergency calls (docs/live.md)
+                yield
         finally:
             for task in (notifier, deliverer):
                 if task is not None:

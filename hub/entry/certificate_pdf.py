@@ -17,8 +17,6 @@ import threading
 from typing import Final
 
 from starlette.concurrency import run_in_threadpool
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from resolvers.certificates.document import CertificateDocument
 from resolvers.certificates.render import certificate_html
@@ -29,6 +27,10 @@ _LOCK = threading.Lock()
 
 def render_pdf(document: CertificateDocument) -> bytes:
     """The certificate as PDF bytes (blocking: call `pdf_of` from async code)."""
+    # Imported here: WeasyPrint costs ~0.7 s to import, which every start of the hub paid.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
     html = certificate_html(document)
     fetcher = URLFetcher(allowed_protocols=ALLOWED, fail_on_errors=True)
     with _LOCK:

@@ -43,4 +43,4 @@ const hints = (result.hints ?? []).map((hint) => ({
 process.stdout.write(JSON.stringify({
   errors, hints, supergraphSdl: errors.length ? null : result.supergraphSdl,
 }) + "\n");
-process.exit(errors.length ? 1 : 0);
+process.exitCode = errors.length ? 1 : 0;  // not process.exit: it would cut a long stdout

@@ -98,8 +98,6 @@ CASES: list[tuple[str, dict[str, Any] | None, str | Plural, dict[str, object], s
      "not to include unknown field 'colour'"),
     ("{ events(from: \"yesterday\") { totalCount } }", None, msg.INVALID_VALUE,
      {"value": '"yesterday"', "type": "DateTime"}, "Value cannot represent a DateTime"),
-    ("subscription { tenants { slug } }", None, msg.OPERATION_NOT_SUPPORTED,
-     {"operation": "subscription"}, "subscription operation is not supported"),
     ("{ tenants " + "{ parent " * 6 + "{ slug }" + " }" * 6 + " }", None,
      msg.QUERY_TOO_DEEP, {"count": 6}, "exceeds the maximum operation depth of 6"),
 ]
