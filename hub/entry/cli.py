@@ -92,6 +92,7 @@ def serve(host: str, port: int, demo: bool, notify: bool, webhooks: bool,
     report = asyncio.run(setup_steps.sync(settings, registry))
     click.echo(f"tenants: {len(registry)} ({len(report.created)} new, "
                f"{len(report.updated)} updated)", err=True)
+    asyncio.run(setup_steps.push_own_documents(settings))
     if demo:
         seeded = asyncio.run(setup_steps.seed(settings, date.today()))
         click.echo("demo data: " + (f"seeded {seeded.opportunities} opportunities, "

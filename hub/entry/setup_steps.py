@@ -35,6 +35,16 @@ async def seed_recognition_and_statistics(session: AsyncSession, settings: Setti
     await rebuild_rollups(session)
 
 
+async def push_own_documents(settings: Settings) -> None:
+    """The documents of the hub's own pages (the news widget, the dashboard) registered as
+    trusted documents, so that they work with HUB_TRUSTED_DOCUMENTS=only; idempotent."""
+    from hub.entry.dashboard_documents import push_dashboard_documents
+    from hub.entry.widget_documents import push_widget_documents
+
+    await push_widget_documents(settings)
+    await push_dashboard_documents(settings)
+
+
 def load_tenants(settings: Settings) -> dict[str, TenantDefinition]:
     """The validated registry; raises `TenantFileError` naming the file and the field."""
     return load_registry(settings.tenants_dir)
