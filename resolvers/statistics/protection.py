@@ -61,10 +61,10 @@ def count_noise(count: int, cell_key: int, k: int) -> int:
 class Published:
     key: Key | None  # None: the "other" cell
     values: dict[StatisticsMetric, float | None]
+    suppressed: bool = False  # some value is withheld
 
-    @property
-    def suppressed(self) -> bool:
-        return any(v is None for v in self.values.values())
+    def __post_init__(self) -> None:
+        self.suppressed = None in self.values.values()
 
 
 def exact(metric: StatisticsMetric, tally: Tally) -> float:

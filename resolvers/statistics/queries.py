@@ -60,8 +60,18 @@ async def statistics(ctx: RequestContext, metrics: Sequence[StatisticsMetric],
     reading: Reading | None = await read_rollups(ctx, question)
     if reading is None:
         reading = await read_facts(ctx, question)
-    order = sorted(reading.cells, key=lambda key: tuple(
-        sort_value(d, v, ctx) for d, v in zip(question.group_by, key, strict=True)))
+    shown: dict[tuple[StatisticsDimension, object], str] = {}
+
+    def sort_key(key: Key) -> tuple[str, ...]:
+        out = []
+        for dimension, value in zip(question.group_by, key, strict=True):
+            text = shown.get((dimension, value))
+            if text is None:
+                text = shown[(dimension, value)] = sort_value(dimension, value, ctx)
+            out.append(text)
+        return tuple(out)
+
+    order = sorted(reading.cells, key=sort_key)
     if not who.protected:
         return Answer(question, who, unprotected(reading, question.metrics, order), None,
                       reading.road)

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -54,12 +53,17 @@ from resolvers.statistics import messages as msg
 from resolvers.statistics.calendar import month_end
 from resolvers.statistics.metrics import FAMILY, Family, StatisticsDimension
 from resolvers.statistics.question import Question
+from resolvers.statistics.slices import OF_DIMENSION, Slice, key_value, region_key
 
 F, S, R = StatisticsFact, StatisticsTenantWeek, StatisticsRecurrence
 D = StatisticsDimension
 MAX_CELLS = 5000
 TIME = (D.MONTH, D.WEEK)
 Key = tuple[Any, ...]  # a cell's values, one per grouping dimension (REGION: a pair)
+
+
+PEOPLE_FIELD = {Family.HOURS: "volunteers", Family.APPLICANTS: "applicants",
+                Family.COMPLETERS: "completers"}
 
 
 @dataclass(slots=True)
@@ -76,8 +80,8 @@ class Tally:
     completers: int = 0
 
     def people(self, family: Family) -> int:
-        return {Family.HOURS: self.volunteers, Family.APPLICANTS: self.applicants,
-                Family.COMPLETERS: self.completers}[family]
+        count: int = getattr(self, PEOPLE_FIELD[family])
+        return count
 
     def add(self, other: Tally, names: Iterable[str] = ()) -> None:
         for name in names:
@@ -201,67 +205,145 @@ def _tally(values: Sequence[Any]) -> Tally:
 
 # --- the short road ----------------------------------------------------------------------
 
-async def read_rollups(ctx: RequestContext, question: Question) -> Reading | None:
-    """The reading from the per-tenant sums and the recurrence; None when the question
-    needs the long road (see the module's docstring)."""
+@dataclass(frozen=True, slots=True)
+class SlicePlan:
+    """Which slice of the rollups answers a question: everything, or one dimension's values
+    (`values`: those the filter allows, None: all), grouped by it or not."""
+
+    piece: Slice
+    grouped: bool
+    values: frozenset[str] | None = None
+    countries: frozenset[str] | None = None
+    regions: frozenset[str] | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return any(v is not None for v in (self.values, self.countries, self.regions))
+
+    def allows(self, value: str) -> bool:
+        if self.values is not None and value not in self.values:
+            return False
+        if self.countries is None and self.regions is None:
+            return True
+        country, region = region_key(value)
+        return (self.countries is None or country in self.countries) and \
+            (self.regions is None or region in self.regions)
+
+
+def slice_plan(question: Question) -> SlicePlan | None:
+    """The slice of a question, or None when it needs the long road: more than one
+    dimension beyond tenant and time, or weeks with a dimension (slices are by month)."""
     q = question
-    if q.filters_dimensions or any(d not in (*TIME, D.TENANT) for d in q.group_by):
+    grouped = {OF_DIMENSION[d] for d in q.group_by if d not in (*TIME, D.TENANT)}
+    filters: dict[Slice, dict[str, frozenset[str] | None]] = {}
+    for piece, name, values in ((Slice.CATEGORY, "values", q.categories),
+                                (Slice.GROUP, "values", q.groups),
+                                (Slice.REGION, "countries", q.countries),
+                                (Slice.REGION, "regions", q.regions),
+                                (Slice.FORMAT, "values", q.formats)):
+        if values is not None:
+            filters.setdefault(piece, {})[name] = frozenset(values)
+    if q.emergency is not None:
+        filters[Slice.EMERGENCY] = {"values": frozenset({"Y" if q.emergency else "N"})}
+    pieces = grouped | set(filters)
+    if not pieces:
+        return SlicePlan(Slice.ALL, False)
+    if len(pieces) > 1 or D.WEEK in q.group_by:
         return None
+    piece = pieces.pop()
+    return SlicePlan(piece, piece in grouped, **filters.get(piece, {}))
+
+
+async def read_rollups(ctx: RequestContext, question: Question) -> Reading | None:
+    """The reading from the per-tenant sums and the recurrence, of everything or of one
+    slice; None when the question needs the long road (see the module's docstring)."""
+    q, plan = question, slice_plan(question)
+    if plan is None:
+        return None
+    sliced = plan.piece != Slice.ALL
     times = [d for d in q.group_by if d in TIME]
     time_columns = {D.MONTH: S.month, D.WEEK: S.week}
-    s_by = [S.tenant_id, *(time_columns[d] for d in times)]
-    sums = await ctx.db.rows_as_system(
+    s_by = [S.tenant_id, *(time_columns[d] for d in times), *([S.value] if sliced else [])]
+    s_where: list[ColumnElement[bool]] = [S.dimension == plan.piece.value,
+                                          S.month.between(q.first_month, q.last_month)]
+    if plan.values is not None:
+        s_where.append(S.value.in_(sorted(plan.values)))
+    sums = [row for row in await ctx.db.rows_as_system(
         select(*s_by, *(_big(func.sum(S.__table__.c[n])).label(n) for n in SUMS))
-        .where(S.month.between(q.first_month, q.last_month)).group_by(*s_by))
+        .where(*s_where).group_by(*s_by)) if not sliced or plan.allows(row[len(s_by) - 1])]
     asked = set(q.tenant_ids)
     several = len(asked) > 1
     if several and not {int(r[0]) for r in sums} <= asked:
         return None  # another tenant's people would count in the cross-tenant recurrence
+    present = {row[len(s_by) - 1] for row in sums} if sliced else set()
+    if plan.filtered and plan.piece != Slice.GROUP and len(present) > 1:
+        return None  # distinct people across several values: not a sum (groups are)
     per_tenant = D.TENANT in q.group_by
     single = q.tenant_ids[0] if not several else ALL_TENANTS
     scopes = sorted({*(asked if per_tenant else ()), single})
-    kind = "W" if D.WEEK in q.group_by else "M"
-    kinds = sorted({kind, "M"})
+    cell_kind = "W" if D.WEEK in q.group_by else "M"
+    # Totals: the whole slice's people, unless the filter narrows it to some values.
+    total_piece = plan.piece if plan.filtered else Slice.ALL
+    dimensions = sorted({plan.piece.value, total_piece.value})
     start = q.first_month
     before = R.previous_unit < start
+    r_where: list[ColumnElement[bool]] = [
+        R.scope_tenant_id.in_(scopes), R.unit_kind.in_(sorted({cell_kind, "M"})),
+               R.metric.in_([f.value for f in families(q)]), R.dimension.in_(dimensions),
+               R.unit.between(start, month_end(q.last_month))]
+    if plan.values is not None:
+        r_where.append(or_(R.dimension != plan.piece.value,
+                           R.value.in_(sorted(plan.values))))
     recurrence = await ctx.db.rows_as_system(
-        select(R.scope_tenant_id, R.unit_kind, R.metric, R.unit,
+        select(R.scope_tenant_id, R.unit_kind, R.metric, R.dimension, R.value, R.unit,
                _big(func.sum(R.volunteers)), _big(func.sum(R.key_sum)),
                _big(func.sum(case((before, R.volunteers), else_=0))),
                _big(func.sum(case((before, R.key_sum), else_=0))))
-        .where(R.scope_tenant_id.in_(scopes), R.unit_kind.in_(kinds),
-               R.metric.in_([f.value for f in families(q)]),
-               R.unit.between(start, month_end(q.last_month)))
-        .group_by(R.scope_tenant_id, R.unit_kind, R.metric, R.unit))
+        .where(*r_where)
+        .group_by(R.scope_tenant_id, R.unit_kind, R.metric, R.dimension, R.value, R.unit))
     reading = Reading(road="rollups")
 
-    def cell_key(tenant_id: int, time: dict[StatisticsDimension, date]) -> Key:
-        return tuple(tenant_id if d == D.TENANT else time[d] for d in q.group_by)
+    # A cell's key from (tenant, month, segment, slice value): one getter per dimension.
+    getters = [{D.TENANT: 0, D.MONTH: 1, D.WEEK: 2}.get(d, 3) for d in q.group_by]
 
+    def cell_key(*parts: Any) -> Key:
+        return tuple(parts[i] for i in getters)
+
+    month_at = times.index(D.MONTH) + 1 if D.MONTH in times else None
+    week_at = times.index(D.WEEK) + 1 if D.WEEK in times else None
+    width, added = len(s_by), [0] * len(SUMS)
+    summed: dict[Key, list[int]] = {}
     for row in sums:
         tenant_id = int(row[0])
         if tenant_id not in asked:
             continue
-        time = dict(zip(times, row[1:1 + len(times)], strict=True))
-        tally = Tally(**{n: int(v or 0) for n, v in zip(SUMS, row[1 + len(times):],
-                                                         strict=True)})
-        reading.cells.setdefault(cell_key(tenant_id, time), Tally()).add(tally, SUMS)
-        reading.total.add(tally, SUMS)
-    if not q.group_by:
-        reading.cells.clear()
+        values = [int(v or 0) for v in row[width:]]
+        added = [a + v for a, v in zip(added, values, strict=True)]
+        if q.group_by:
+            key = cell_key(tenant_id, row[month_at] if month_at else None,
+                           row[week_at] if week_at else None,
+                           key_value(plan.piece, row[width - 1]) if sliced else None)
+            found = summed.get(key)
+            summed[key] = values if found is None else [
+                a + v for a, v in zip(found, values, strict=True)]
+    reading.total = Tally(*added)
+    reading.cells = {key: Tally(*values) for key, values in summed.items()}
     # People: per unit (all rows of the unit) or over the period (first unit in it).
-    cell_kind = kind if times else "M"
-    for scope, unit_kind, metric, unit, count, keys, first_count, first_keys in recurrence:
-        names, scope = PEOPLE[Family(metric)], int(scope)
-        if unit_kind == "M" and scope == single:
+    people = {family.value: PEOPLE[family] for family in Family}
+    piece = plan.piece.value
+    for scope, unit_kind, metric, dimension, value, unit, count, keys, first_count, \
+            first_keys in recurrence:
+        names, scope = people[metric], int(scope)
+        if sliced and dimension == piece and not plan.allows(value):
+            continue
+        if unit_kind == "M" and scope == single and dimension == total_piece.value:
             _add_people(reading.total, names, int(first_count), int(first_keys))
         in_cells = (scope in asked) if per_tenant else (scope == single)
-        if not q.group_by or not in_cells or unit_kind != cell_kind:
+        if not q.group_by or not in_cells or unit_kind != cell_kind or dimension != piece:
             continue
-        time = dict.fromkeys(times, unit)
-        if D.MONTH in time and D.WEEK in time:
-            time[D.MONTH] = unit.replace(day=1)
-        target = reading.cells.get(cell_key(scope, time))
+        month = (unit.replace(day=1) if week_at else unit) if month_at else None
+        target = reading.cells.get(cell_key(scope, month, unit if week_at else None,
+                                            key_value(plan.piece, value) if sliced else None))
         if target is not None:
             n, k = (count, keys) if times else (first_count, first_keys)
             _add_people(target, names, int(n), int(k))

@@ -41,6 +41,7 @@ from resolvers.core.writes import Tx
 from resolvers.statistics.facts import COLUMNS, FACT_COLUMNS, facts
 from resolvers.statistics.keys import Secret, load_secret
 from resolvers.statistics.metrics import Family
+from resolvers.statistics.slices import SLICED, Slice, value_of, value_sql
 
 F, S, R = StatisticsFact, StatisticsTenantWeek, StatisticsRecurrence
 S_SUMS = ("hours_cents", "noisy_cents", "entries", "applications", "application_key",
@@ -48,7 +49,9 @@ S_SUMS = ("hours_cents", "noisy_cents", "entries", "applications", "application_
 FLAGS = {Family.HOURS: "hours_cents", Family.APPLICANTS: "applications",
          Family.COMPLETERS: "completions"}
 UNITS = {"M": "month", "W": "week"}
-R_KEY = ("scope_tenant_id", "unit_kind", "metric", "unit", "previous_unit")
+S_KEY = ("tenant_id", "week", "dimension", "value")
+R_KEY = ("scope_tenant_id", "unit_kind", "metric", "dimension", "value", "unit",
+         "previous_unit")
 
 
 async def roll_up(tx: Tx, *, hours_entry_ids: Sequence[int] = (),
@@ -99,29 +102,31 @@ def _rows(rows: Iterable[Any]) -> list[dict[str, Any]]:
 
 async def _move_sums(session: AsyncSession, dialect: str, old: Sequence[Any],
                      new: Sequence[Any]) -> None:
-    delta: dict[tuple[int, date], dict[str, int]] = {}
-    months: dict[tuple[int, date], date] = {}
+    delta: dict[tuple[int, date, str, str], dict[str, int]] = {}
+    months: dict[tuple[int, date, str, str], date] = {}
     for sign, rows in ((-1, old), (1, new)):
         for row in _rows(rows):
-            key = (int(row["tenant_id"]), row["week"])
-            months[key] = row["month"]
-            sums = delta.setdefault(key, dict.fromkeys(S_SUMS, 0))
-            for name in S_SUMS:
-                sums[name] += sign * int(row[name])
+            for piece in (Slice.ALL, *SLICED):
+                key = (int(row["tenant_id"]), row["week"], piece.value, value_of(piece, row))
+                months[key] = row["month"]
+                sums = delta.setdefault(key, dict.fromkeys(S_SUMS, 0))
+                for name in S_SUMS:
+                    sums[name] += sign * int(row[name])
     if not delta:
         return
-    values = [{"tenant_id": t, "week": w, "month": months[(t, w)], **sums}
-              for (t, w), sums in sorted(delta.items())]
-    await _add(session, dialect, S, ("tenant_id", "week"), S_SUMS, values)
+    values = [{**dict(zip(S_KEY, key, strict=True)), "month": months[key], **sums}
+              for key, sums in sorted(delta.items())]
+    await _add(session, dialect, S, S_KEY, S_SUMS, values)
     await session.execute(delete(S).where(
-        tuple_(S.tenant_id, S.week).in_(sorted(delta)), S.entries == 0,
+        tuple_(*(S.__table__.c[c] for c in S_KEY)).in_(sorted(delta)), S.entries == 0,
         S.applications == 0, S.completions == 0))
 
 
 def recurrence(rows: Iterable[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
     """The recurrence rows of these fact rows (whole volunteers' rows): per (scope, kind,
-    family, unit, previous unit), how many volunteers, and (key "+key") their keys' sum."""
-    units: dict[tuple[int, int, str, str], set[date]] = defaultdict(set)
+    family, slice, value, unit, previous unit), how many volunteers, and (key "+key")
+    their keys' sum. Slices are counted by month only."""
+    units: dict[tuple[Any, ...], set[date]] = defaultdict(set)
     keys: dict[int, int] = {}
     for row in rows:
         vid, tenant = int(row["volunteer_id"]), int(row["tenant_id"])
@@ -129,15 +134,18 @@ def recurrence(rows: Iterable[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
         for family, column in FLAGS.items():
             if int(row[column]) <= 0:
                 continue
-            for kind, unit_column in UNITS.items():
-                for scope in (tenant, ALL_TENANTS):
-                    units[(vid, scope, kind, family.value)].add(row[unit_column])
+            for scope in (tenant, ALL_TENANTS):
+                for kind, unit_column in UNITS.items():
+                    units[(vid, scope, kind, family.value, "", "")].add(row[unit_column])
+                for piece in SLICED:
+                    units[(vid, scope, "M", family.value, piece.value,
+                           value_of(piece, row))].add(row["month"])
     counts: Counter[tuple[Any, ...]] = Counter()
-    for (vid, scope, kind, metric), found in units.items():
+    for (vid, *where), found in units.items():
         previous = NO_PREVIOUS
         for day in sorted(found):
-            counts[(scope, kind, metric, day, previous)] += 1
-            counts[(scope, kind, metric, day, previous, "+key")] += keys[vid]
+            counts[(*where, day, previous)] += 1
+            counts[(*where, day, previous, "+key")] += keys[vid]
             previous = day
     return counts
 
@@ -146,7 +154,9 @@ async def _move_recurrence(session: AsyncSession, dialect: str, old: Sequence[An
                            new: Sequence[Any]) -> None:
     delta = recurrence(_rows(new))
     delta.subtract(recurrence(_rows(old)))
-    touched = sorted({k for k in delta if len(k) == 5 and (delta[k] or delta[(*k, "+key")])})
+    width = len(R_KEY)
+    touched = sorted({k for k in delta
+                      if len(k) == width and (delta[k] or delta[(*k, "+key")])})
     if not touched:
         return
     values = [{**dict(zip(R_KEY, k, strict=True)), "volunteers": delta[k],
@@ -185,9 +195,14 @@ async def rebuild_rollups(session: AsyncSession) -> dict[str, int]:
         await session.execute(delete(model))
     await session.execute(insert(F).from_select(list(COLUMNS), facts(dialect, secret)))
     sums = [func.sum(F.__table__.c[name]).label(name) for name in S_SUMS]
-    await session.execute(insert(S).from_select(
-        ["tenant_id", "week", "month", *S_SUMS],
-        select(F.tenant_id, F.week, F.month, *sums).group_by(F.tenant_id, F.week, F.month)))
+    sliced = []
+    for piece in (Slice.ALL, *SLICED):
+        value = literal("") if piece == Slice.ALL else value_sql(piece)
+        by = [F.tenant_id, F.week, F.month] + ([] if piece == Slice.ALL else [value])
+        sliced.append(select(F.tenant_id, F.week, literal(piece.value).label("dimension"),
+                             value.label("value"), F.month, *sums).group_by(*by))
+    await session.execute(insert(S).from_select([*S_KEY, "month", *S_SUMS],
+                                                union_all(*sliced)))
     await session.execute(insert(R).from_select([*R_KEY, "volunteers", "key_sum"],
                                                 _recurrence_select()))
     counts = {}
@@ -199,25 +214,34 @@ async def rebuild_rollups(session: AsyncSession) -> dict[str, int]:
 
 def _recurrence_select() -> Any:
     """The recurrence rows of every fact row: each volunteer's distinct active units per
-    scope, kind and family, with the unit before it (LAG), counted."""
+    scope, kind, family and slice, with the unit before it (LAG), counted."""
     branches = []
     for family, column in FLAGS.items():
         active = F.__table__.c[column] > 0
-        for kind, unit_name in UNITS.items():
-            unit = F.__table__.c[unit_name]
-            for scope in (F.tenant_id, literal(ALL_TENANTS, F.tenant_id.type)):
-                branches.append(
-                    select(F.volunteer_id, scope.label("scope_tenant_id"),
-                           literal(kind).label("unit_kind"),
-                           literal(family.value).label("metric"), unit.label("unit"),
-                           F.volunteer_key).where(active).distinct())
+        for scope in (F.tenant_id, literal(ALL_TENANTS, F.tenant_id.type)):
+            for kind, unit_name in UNITS.items():
+                branches.append(_units(scope, kind, family, Slice.ALL, F.__table__.c[unit_name],
+                                       active))
+            for piece in SLICED:
+                branches.append(_units(scope, "M", family, piece, F.month, active))
     units = union_all(*branches).subquery("units")
     previous = func.coalesce(func.lag(units.c.unit).over(
         partition_by=[units.c.volunteer_id, units.c.scope_tenant_id, units.c.unit_kind,
-                      units.c.metric], order_by=units.c.unit),
-        literal(NO_PREVIOUS, R.previous_unit.type))
-    runs = select(units.c.scope_tenant_id, units.c.unit_kind, units.c.metric, units.c.unit,
+                      units.c.metric, units.c.dimension, units.c.value],
+        order_by=units.c.unit), literal(NO_PREVIOUS, R.previous_unit.type))
+    runs = select(units.c.scope_tenant_id, units.c.unit_kind, units.c.metric,
+                  units.c.dimension, units.c.value, units.c.unit,
                   previous.label("previous_unit"), units.c.volunteer_key).subquery("runs")
     key = [runs.c[c] for c in R_KEY]
     return select(*key, func.count().label("volunteers"),
                   func.sum(runs.c.volunteer_key).label("key_sum")).group_by(*key)
+
+
+def _units(scope: Any, kind: str, family: Family, piece: Slice, unit: Any, active: Any
+           ) -> Any:
+    value = literal("") if piece == Slice.ALL else value_sql(piece)
+    return (select(F.volunteer_id, scope.label("scope_tenant_id"),
+                   literal(kind).label("unit_kind"), literal(family.value).label("metric"),
+                   literal(piece.value).label("dimension"), value.label("value"),
+                   unit.label("unit"), F.volunteer_key)
+            .where(active).distinct())

@@ -109,6 +109,35 @@ def test_both_roads_give_the_same_answer(world: StatsWorld) -> None:
             assert world.stats(who, metrics, group_by) == short  # and asked again
 
 
+EVERY_FORMAT = {"formats": ["ONSITE", "REMOTE", "HYBRID"]}
+EVERY_CATEGORY = {"categories": ["education", "health", "relief"]}
+SLICES: tuple[tuple[list[str], dict[str, Any], dict[str, Any]], ...] = (
+    # groupBy, filter, a second filter that keeps every record (the long road)
+    (["MONTH", "CATEGORY"], {}, EVERY_FORMAT),
+    (["CATEGORY"], {}, EVERY_FORMAT),
+    (["TENANT", "GROUP"], {}, EVERY_FORMAT),
+    (["REGION"], {}, EVERY_CATEGORY),
+    (["MONTH"], {"categories": ["relief"]}, EVERY_FORMAT),
+    (["MONTH", "TENANT"], {"emergency": False}, EVERY_CATEGORY),
+    (["TENANT"], {"groups": ["EMPLOYED", "RETIREE"]}, EVERY_FORMAT),
+    ([], {"formats": ["ONSITE"]}, EVERY_CATEGORY),
+    (["MONTH", "REGION"], {"countries": ["EG"]}, EVERY_FORMAT),
+)
+
+
+def test_one_dimension_takes_the_slices_to_the_same_answer(world: StatsWorld) -> None:
+    metrics = ["VERIFIED_HOURS", *COUNTS]
+    for name, who in (("analyst", world.analyst()), ("staff", world.staff(T))):
+        for group_by, given, everything in SLICES:
+            short = world.stats(who, metrics, group_by, **given)
+            assert short == world.stats(who, metrics, group_by, **given, **everything), (
+                name, group_by, given)
+    # The exact view of one category by month reads the slices, never the facts.
+    asked = statements(world, world.staff(T), metrics, ["MONTH", "CATEGORY"])
+    assert any("statistics_recurrence" in s for s in asked)
+    assert not any("statistics_fact" in s for s in asked), asked
+
+
 def statements(world: StatsWorld, headers: dict[str, str], metrics: list[str],
                group_by: list[str], **given: Any) -> list[str]:
     world.client.counter.statements.clear()

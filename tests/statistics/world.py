@@ -313,7 +313,8 @@ def open_stats_world(backend: str, folder: Path) -> Iterator[StatsWorld]:
         try:
             tenants = dict(sql.fetch(select(m.Tenant.slug, m.Tenant.id)))
             set_secret(sql)
-            publish(sql, P, ["VERIFIED_HOURS", "ACTIVE_VOLUNTEERS"])
+            for slug in tenants:  # whatever the tenant files say: P alone publishes
+                publish(sql, slug, ["VERIFIED_HOURS", "ACTIVE_VOLUNTEERS"] if slug == P else [])
             survey = make_survey(sql, tenants)
             rebuild(sql)
             app = create_app(database.settings)

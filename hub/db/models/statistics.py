@@ -7,13 +7,16 @@ applications themselves (resolvers/statistics, docs/statistics.md).
   applications made and participations completed, with the record keys of the protection.
   Every cell of any question is a sum over these rows; distinct volunteers are counted
   over them, one row per person and cell.
-- `StatisticsTenantWeek`: the facts summed per tenant and segment (no dimension, no
-  person): the sums of the questions that filter and group only by tenant and time.
+- `StatisticsTenantWeek`: the facts summed per tenant and segment (no person), for
+  everything (`dimension` "") and per value of one dimension (a slice: C category, G
+  group, R place, F format, E emergency; resolvers/statistics/slices.py): the sums of the
+  questions that filter and group by tenant, time and at most one dimension.
 - `StatisticsRecurrence`: for distinct volunteers over any run of months (or segments)
   without reading one row per person: how many volunteers were active in `unit` whose
   previous active unit (in the same scope: one tenant, or all of them when
-  `scope_tenant_id` is 0) was `previous_unit` (`NO_PREVIOUS` when none). The volunteers of
-  the units from a to b are those of rows with a <= unit <= b and previous_unit < a.
+  `scope_tenant_id` is 0, and the same slice) was `previous_unit` (`NO_PREVIOUS` when
+  none). The volunteers of the units from a to b are those of rows with a <= unit <= b and
+  previous_unit < a. Slices are kept by month only (segments: everything only).
 - `StatisticsSecret`: the deployment's keys of the record keys and of the volunteers'
   noise multipliers (one row, drawn at random by migration 0010).
 
@@ -73,10 +76,13 @@ class StatisticsFact(Base):
 
 class StatisticsTenantWeek(Base):
     __tablename__ = "statistics_tenant_week"
+    __table_args__ = (Index(None, "tenant_id", "dimension", "month"),)
 
     tenant_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("tenant.id", ondelete="RESTRICT"), primary_key=True)
     week: Mapped[date] = mapped_column(Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(1), primary_key=True)  # "": everything
+    value: Mapped[str] = mapped_column(String(120), primary_key=True)
     month: Mapped[date] = mapped_column(Date)
     hours_cents: Mapped[int] = mapped_column(BigInteger)
     noisy_cents: Mapped[int] = mapped_column(BigInteger)
@@ -93,6 +99,8 @@ class StatisticsRecurrence(Base):
     scope_tenant_id: Mapped[int] = mapped_column(BigId, primary_key=True)  # 0: all tenants
     unit_kind: Mapped[str] = mapped_column(String(1), primary_key=True)  # M month, W segment
     metric: Mapped[str] = mapped_column(String(1), primary_key=True)  # H hours, A, C
+    dimension: Mapped[str] = mapped_column(String(1), primary_key=True)  # "": everything
+    value: Mapped[str] = mapped_column(String(120), primary_key=True)
     unit: Mapped[date] = mapped_column(Date, primary_key=True)
     previous_unit: Mapped[date] = mapped_column(Date, primary_key=True)
     volunteers: Mapped[int] = mapped_column(Integer)

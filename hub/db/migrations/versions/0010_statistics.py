@@ -1,7 +1,8 @@
 """statistics: the rollups the `statistics` query reads, and the keys of its protection
 
-Facts per volunteer, tenant, segment and dimension; their sums per tenant and segment; the
-recurrence counts that give distinct volunteers over any run of months; and one row of
+Facts per volunteer, tenant, segment and dimension; their sums per tenant and segment (and
+per value of one dimension); the recurrence counts that give distinct volunteers over any
+run of months; and one row of
 random keys drawn here, once per deployment (the record keys and noise multipliers of
 docs/statistics.md derive from it: they must not be guessable, nor change later).
 
@@ -85,24 +86,33 @@ def upgrade() -> None:
         "statistics_tenant_week",
         sa.Column("tenant_id", BIG_ID, nullable=False),
         sa.Column("week", sa.Date(), nullable=False),
+        sa.Column("dimension", sa.String(length=1), nullable=False),
+        sa.Column("value", sa.String(length=120), nullable=False),
         sa.Column("month", sa.Date(), nullable=False),
         *_sums(),
         sa.ForeignKeyConstraint(["tenant_id"], ["tenant.id"],
                                 name=op.f("fk_statistics_tenant_week_tenant_id_tenant"),
                                 ondelete="RESTRICT"),
-        sa.PrimaryKeyConstraint("tenant_id", "week", name=op.f("pk_statistics_tenant_week")),
+        sa.PrimaryKeyConstraint("tenant_id", "week", "dimension", "value",
+                                name=op.f("pk_statistics_tenant_week")),
     )
+    op.create_index(op.f("ix_statistics_tenant_week_tenant_id_dimension_month"),
+                    "statistics_tenant_week", ["tenant_id", "dimension", "month"],
+                    unique=False)
     op.create_table(
         "statistics_recurrence",
         sa.Column("scope_tenant_id", BIG_ID, nullable=False),
         sa.Column("unit_kind", sa.String(length=1), nullable=False),
         sa.Column("metric", sa.String(length=1), nullable=False),
+        sa.Column("dimension", sa.String(length=1), nullable=False),
+        sa.Column("value", sa.String(length=120), nullable=False),
         sa.Column("unit", sa.Date(), nullable=False),
         sa.Column("previous_unit", sa.Date(), nullable=False),
         sa.Column("volunteers", sa.Integer(), nullable=False),
         sa.Column("key_sum", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("scope_tenant_id", "unit_kind", "metric", "unit",
-                                "previous_unit", name=op.f("pk_statistics_recurrence")),
+        sa.PrimaryKeyConstraint("scope_tenant_id", "unit_kind", "metric", "dimension",
+                                "value", "unit", "previous_unit",
+                                name=op.f("pk_statistics_recurrence")),
     )
     draw = secrets.SystemRandom()
     op.bulk_insert(secret, [{"id": 1, "multiplier": draw.randrange(2, PRIME),
@@ -118,6 +128,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("statistics_recurrence")
+    op.drop_index(op.f("ix_statistics_tenant_week_tenant_id_dimension_month"),
+                  table_name="statistics_tenant_week")
     op.drop_table("statistics_tenant_week")
     op.drop_index(op.f("ix_statistics_fact_tenant_id_month_week"), table_name="statistics_fact")
     op.drop_table("statistics_fact")
