@@ -293,7 +293,7 @@ async def _measure_raw(url: str, rounds: int, period: tuple[date, date], tenant_
 def table(report: Json) -> str:
     rows = (report.get("dataset") or {}).get("rows") or {}
     lines = [f"statistics at scale {report['scale']} ({report['backend']}, "
-             f"{rows.get('hours_entries') or '?'} hours entries, rollups rebuilt in "
+             f"{rows.get('hours entries') or '?'} hours entries, rollups rebuilt in "
              f"{(report.get('rebuild') or {}).get('seconds', '?')} s), {report['rounds']} "
              f"requests each; ms",
              f"{'question':<24} {'cells':>6} {'p50':>8} {'p95':>8} {'raw p50':>8} "
