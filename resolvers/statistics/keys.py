@@ -94,9 +94,18 @@ def _div(x: Any, n: int) -> ColumnElement[Any]:
     return divided
 
 
-async def load_secret(session: AsyncSession) -> Secret:
-    """The deployment's keys (read as the owner: the request role may not see them)."""
+_LOADED: dict[str, Secret] = {}  # per database: the keys never change once drawn
+
+
+async def load_secret(session: AsyncSession, *, fresh: bool = False) -> Secret:
+    """The deployment's keys (read as the owner: the request role may not see them), read
+    once per database and process: they are drawn by the migration and never change (a
+    changed row would make every rollup inconsistent until a rebuild, in every process)."""
+    url = session.get_bind().engine.url.render_as_string(hide_password=False)
+    if not fresh and url in _LOADED:
+        return _LOADED[url]
     s = StatisticsSecret
     row = (await session.execute(select(s.multiplier, s.offset, s.square_offset)
                                  .where(s.id == 1))).one()
-    return Secret(int(row[0]), int(row[1]), int(row[2]))
+    _LOADED[url] = Secret(int(row[0]), int(row[1]), int(row[2]))
+    return _LOADED[url]

@@ -117,9 +117,13 @@ async def _move_sums(session: AsyncSession, dialect: str, old: Sequence[Any],
     values = [{**dict(zip(S_KEY, key, strict=True)), "month": months[key], **sums}
               for key, sums in sorted(delta.items())]
     await _add(session, dialect, S, S_KEY, S_SUMS, values)
-    await session.execute(delete(S).where(
-        tuple_(*(S.__table__.c[c] for c in S_KEY)).in_(sorted(delta)), S.entries == 0,
-        S.applications == 0, S.completions == 0))
+    # Only a row that lost something can be left empty.
+    shrunk = sorted(key for key, sums in delta.items()
+                    if min(sums["entries"], sums["applications"], sums["completions"]) < 0)
+    if shrunk:
+        await session.execute(delete(S).where(
+            tuple_(*(S.__table__.c[c] for c in S_KEY)).in_(shrunk), S.entries == 0,
+            S.applications == 0, S.completions == 0))
 
 
 def recurrence(rows: Iterable[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
@@ -162,8 +166,10 @@ async def _move_recurrence(session: AsyncSession, dialect: str, old: Sequence[An
     values = [{**dict(zip(R_KEY, k, strict=True)), "volunteers": delta[k],
                "key_sum": delta[(*k, "+key")]} for k in touched]
     await _add(session, dialect, R, R_KEY, ("volunteers", "key_sum"), values)
-    await session.execute(delete(R).where(
-        tuple_(*(R.__table__.c[c] for c in R_KEY)).in_(touched), R.volunteers == 0))
+    shrunk = [k for k in touched if delta[k] < 0]  # only these can be left at zero
+    if shrunk:
+        await session.execute(delete(R).where(
+            tuple_(*(R.__table__.c[c] for c in R_KEY)).in_(shrunk), R.volunteers == 0))
 
 
 async def _add(session: AsyncSession, dialect: str, model: Any, key: Sequence[str],
@@ -190,7 +196,7 @@ async def rebuild_rollups(session: AsyncSession) -> dict[str, int]:
     """Every rollup computed again from the records (set-based: a few statements whatever
     the volume), in the caller's transaction, as the owner; the rows written per table."""
     dialect = session.get_bind().dialect.name
-    secret = await load_secret(session)
+    secret = await load_secret(session, fresh=True)
     for model in (R, S, F):
         await session.execute(delete(model))
     await session.execute(insert(F).from_select(list(COLUMNS), facts(dialect, secret)))
