@@ -36,7 +36,8 @@ async def seed_demo_badges(session: AsyncSession) -> DemoBadges:
     now = utcnow()
     for tenant_id, slug in tenants:
         planned = await recompute(session, int(tenant_id), dry_run=False,
-                                  request_id="seed-demo-badges", delivered_at=now)
+                                  request_id="seed-demo-badges", delivered_at=now,
+                                  audit=False)  # seeding is not audited
         if planned.added:
             report.awarded[str(slug)] = len(planned.added)
     return report

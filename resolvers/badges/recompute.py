@@ -147,30 +147,33 @@ async def apply(tx: Tx, planned: Plan, *, delivered_at: datetime | None = None,
 
 
 @asynccontextmanager
-async def hub_write(session: AsyncSession, request_id: str) -> AsyncIterator[Tx]:
+async def hub_write(session: AsyncSession, request_id: str, *, audit: bool = True
+                    ) -> AsyncIterator[Tx]:
     """A write the hub makes on its own account (the CLI, the demo seeder) in the caller's
     transaction, on the database owner's connection: what `perform` does around a
     command's `apply` (the steps queued with `before_commit`, then the audit events, which
-    name the `system:badges` subject), without a request. The caller commits."""
+    name the `system:badges` subject; none for the demo's seeding, `audit=False`), without a
+    request. The caller commits."""
     log = AuditLog(SYSTEM, request_id)
     tx = Tx(session, log)
     yield tx
     await session.flush()
     for step in tx._steps:  # as `perform` runs them (resolvers/core/writes.py)
         await step(session)
-    await log.flush(session)
+    if audit:
+        await log.flush(session)
 
 
 async def recompute(session: AsyncSession, tenant_id: int, *, dry_run: bool,
                     request_id: str, rules: TenantRules | None = None,
-                    delivered_at: datetime | None = None,
+                    delivered_at: datetime | None = None, audit: bool = True,
                     evaluating: Progress | None = None,
                     writing: Progress | None = None) -> Plan:
     """Plan the tenant's recompute and, unless `dry_run`, apply it in the caller's
     transaction (which the caller commits, or rolls back)."""
     planned = await plan(session, tenant_id, rules=rules, progress=evaluating)
     if not dry_run and planned.changes:
-        async with hub_write(session, request_id) as tx:
+        async with hub_write(session, request_id, audit=audit) as tx:
             await apply(tx, planned, delivered_at=delivered_at, progress=writing)
     return planned
 
