@@ -152,8 +152,6 @@ DUPLICATE_OPERATION: Final = N_("There is more than one operation named “%(ope
 LONE_ANONYMOUS_OPERATION: Final = N_(
     "An operation without a name must be the only operation of the document.")
 NOT_EXECUTABLE: Final = N_("A query document may hold only operations and fragments.")
-# TRANSLATORS: operation is one of the GraphQL keywords query, mutation, subscription.
-OPERATION_NOT_SUPPORTED: Final = N_("This hub does not answer %(operation)s operations.")
 # TRANSLATORS: suggestions is a list of GraphQL names, e.g. `title` or `titleI18n`.
 DID_YOU_MEAN: Final = N_("Did you mean %(suggestions)s?")
 
@@ -253,7 +251,7 @@ ALL_MESSAGES: Final[tuple[str | Plural, ...]] = (
     FRAGMENT_ON_LEAF, LEAF_WITH_SELECTION, NEEDS_SELECTION, UNKNOWN_DIRECTIVE,
     MISPLACED_DIRECTIVE, DUPLICATE_DIRECTIVE, FIELD_CONFLICT, DUPLICATE_ARGUMENT,
     DUPLICATE_INPUT_FIELD, DUPLICATE_OPERATION, LONE_ANONYMOUS_OPERATION, NOT_EXECUTABLE,
-    OPERATION_NOT_SUPPORTED, DID_YOU_MEAN, INVALID_REQUEST, INVALID_JSON,
+    DID_YOU_MEAN, INVALID_REQUEST, INVALID_JSON,
     JSON_TOO_DEEP, MISSING_QUERY, QUERY_NOT_STRING, VARIABLES_NOT_OBJECT, EXTENSIONS_NOT_OBJECT,
     UNSUPPORTED_CONTENT_TYPE, METHOD_NOT_ALLOWED, QUERIES_ONLY_OVER_GET, UNKNOWN_OPERATION,
     OPERATION_NAME_NEEDED, BATCH_NOT_ACCEPTED, NO_IDE_HERE, UNKNOWN_CATEGORY, UNKNOWN_SKILL,

@@ -123,8 +123,6 @@ TEMPLATES: Final[tuple[Template, ...]] = (
     _t(r"This anonymous operation must be the only defined operation\.",
        msg.LONE_ANONYMOUS_OPERATION),
     _t(r"The .* definition is not executable\.", msg.NOT_EXECUTABLE),
-    _t(r"The (?P<operation>query|mutation|subscription) operation is not supported by the "
-       r"schema\.", msg.OPERATION_NOT_SUPPORTED),
 )
 
 

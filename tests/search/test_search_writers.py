@@ -139,7 +139,7 @@ def test_the_scale_generators_bulk_writes_keep_the_index(corpus: SearchWorld) ->
                 first = int((await conn.scalar(select(func.max(m.Opportunity.id)))) or 0) + 1
                 keys = list(range(first, first + 3))
                 records: list[dict[str, Any]] = [{
-                    "id": k, "external_id": None, "organization_id": None,
+                    "id": k, "external_id": None, "sync_digest": None, "organization_id": None,
                     "campaign_id": None, "format": "REMOTE", "category_code": "test-category",
                     "country": None, "region": None, "city": None, "latitude": None,
                     "longitude": None, "starts_at": None, "ends_at": None,
