@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hub.config import Settings
@@ -37,12 +38,16 @@ async def seed_recognition_and_statistics(session: AsyncSession, settings: Setti
 
 async def push_own_documents(settings: Settings) -> None:
     """The documents of the hub's own pages (the news widget, the dashboard) registered as
-    trusted documents, so that they work with HUB_TRUSTED_DOCUMENTS=only; idempotent."""
+    trusted documents, so that they work with HUB_TRUSTED_DOCUMENTS=only; idempotent (and
+    safe when several processes start at once: `serve` on two hosts)."""
     from hub.entry.dashboard_documents import push_dashboard_documents
     from hub.entry.widget_documents import push_widget_documents
 
-    await push_widget_documents(settings)
-    await push_dashboard_documents(settings)
+    for push in (push_widget_documents, push_dashboard_documents):
+        try:
+            await push(settings)
+        except IntegrityError:  # another process starting at once pushed it first
+            await push(settings)
 
 
 def load_tenants(settings: Settings) -> dict[str, TenantDefinition]:

@@ -79,11 +79,16 @@ class Dashboard:
 
 
 def publishing_tenants(folder: Path) -> Path:
-    """A copy of the tenant files where PUBLISHING publish PUBLIC_METRICS."""
+    """A copy of the tenant files where PUBLISHING, and only they, publish PUBLIC_METRICS."""
     target = folder / "tenants"
     shutil.copytree(ROOT / "tenants", target,
                     ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     line = f"public_statistics = {json.dumps(PUBLIC_METRICS)}"
+    for path in target.glob("*.toml"):
+        if path.stem not in PUBLISHING:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"^public_statistics\s*=.*$", "", text, flags=re.MULTILINE),
+                            encoding="utf-8")
     for slug in PUBLISHING:
         path = target / f"{slug}.toml"
         text = path.read_text(encoding="utf-8")
