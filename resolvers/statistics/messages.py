@@ -23,13 +23,18 @@ NOTHING_PUBLIC: Final = N_(
 OTHER_CELLS: Final = N_("Other (small cells together)")
 NO_GROUP: Final = N_("Not stated")
 NO_REGION: Final = N_("No region (remote)")
-# TRANSLATORS: a region followed by its country, e.g. "Oran, Algeria".
-REGION_IN_COUNTRY: Final = N_("%(region)s, %(country)s")
 
 # The metrics' names (in errors)
-METRIC_NAMES: Final = {
-    "VERIFIED_HOURS": N_("Verified hours"),
-    "ACTIVE_VOLUNTEERS": N_("Active volunteers"),
-    "APPLICATIONS": N_("Applications"),
-    "COMPLETED_PARTICIPATIONS": N_("Completed participations"),
-}
+VERIFIED_HOURS: Final = N_("Verified hours")
+ACTIVE_VOLUNTEERS: Final = N_("Active volunteers")
+APPLICATIONS: Final = N_("Applications")
+COMPLETED_PARTICIPATIONS: Final = N_("Completed participations")
+METRIC_NAMES: Final = {"VERIFIED_HOURS": VERIFIED_HOURS, "ACTIVE_VOLUNTEERS": ACTIVE_VOLUNTEERS,
+                       "APPLICATIONS": APPLICATIONS,
+                       "COMPLETED_PARTICIPATIONS": COMPLETED_PARTICIPATIONS}
+
+MESSAGES: Final = (
+    NO_METRICS, PERIOD_ORDER, PERIOD_TOO_LONG, TOO_MANY_CELLS, NOT_PUBLIC, NOTHING_PUBLIC,
+    OTHER_CELLS, NO_GROUP, NO_REGION, VERIFIED_HOURS, ACTIVE_VOLUNTEERS,
+    APPLICATIONS, COMPLETED_PARTICIPATIONS,
+)

@@ -157,8 +157,7 @@ class _Labels:
         if not region:
             return gettext(self.locale, msg.NO_REGION)
         name = locale.territories.get(country) if country else None
-        return gettext(self.locale, msg.REGION_IN_COUNTRY) % {
-            "region": region, "country": name} if name else region
+        return f"{region} ({name})" if name else region  # "Oran (Algeria)", "Oran (الجزائر)"
 
     def other(self, dimension: StatisticsDimension) -> StatisticsKey:
         return StatisticsKey(dimension=dimension, value="",

@@ -88,7 +88,7 @@ def test_every_dimension_groups_and_is_labelled(world: StatsWorld) -> None:
 
     regions = world.stats(staff, ["VERIFIED_HOURS"], ["REGION"])
     assert [(c["key"][0]["value"], c["key"][0]["label"]) for c in regions["cells"]] == [
-        ("", "No region (remote)"), ("DZ:Oran", "Oran, Algeria")]
+        ("", "No region (remote)"), ("DZ:Oran", "Oran (Algeria)")]
     groups = world.stats(staff, ["ACTIVE_VOLUNTEERS"], ["GROUP"])
     assert {c["key"][0]["value"]: c["key"][0]["label"] for c in groups["cells"]} == {
         "": "Not stated", "EMPLOYED": "Employed", "RETIREE": "Retiree",
