@@ -523,9 +523,10 @@ def _add_groups() -> None:
     """The command groups kept in modules of their own."""
     from hub.entry.badge_admin import badges
     from hub.entry.credential_admin import credentials
+    from hub.entry.statistics_admin import statistics
     from hub.entry.webhook_admin import webhooks
 
-    for group in (badges, credentials, webhooks):
+    for group in (badges, credentials, statistics, webhooks):
         main.add_command(group)
 
 
