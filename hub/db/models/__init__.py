@@ -40,6 +40,12 @@ from hub.db.models.recognition import (
     IssuerKey,
     RecognitionImport,
 )
+from hub.db.models.statistics import (
+    StatisticsFact,
+    StatisticsRecurrence,
+    StatisticsSecret,
+    StatisticsTenantWeek,
+)
 from hub.db.models.taxonomy import Category, Skill
 from hub.db.models.tenancy import Tenant
 from hub.db.models.volunteers import (
@@ -91,6 +97,10 @@ __all__ = [
     "RecordStatus",
     "SavedOpportunity",
     "Skill",
+    "StatisticsFact",
+    "StatisticsRecurrence",
+    "StatisticsSecret",
+    "StatisticsTenantWeek",
     "Tenant",
     "TrustedDocument",
     "Visibility",
