@@ -15,15 +15,13 @@ LEVEL_OWN_TENANT_ONLY: Final = N_(
     "Staff see a volunteer's level in their own society only.")
 
 BADGE_AWARDED_TITLE: Final = N_("You earned a badge")
-# TRANSLATORS: badge is the badge's quoted name ("“Bronze badge”"), hours a count with its
-# noun ("10 hours", "١٠ ساعات").
+# TRANSLATORS: badge is the badge's name, to quote with your language's quotes; hours a count
+# with its noun ("10 hours", "١٠ ساعات").
 BADGE_AWARDED_TEXT: Final = N_(
-    "Your %(hours)s of verified volunteering earned you the %(badge)s. Congratulations, and "
-    "thank you!")
-# TRANSLATORS: a badge's name as a notification quotes it; use your language's quotes.
-QUOTED_BADGE: Final = N_("“%(name)s”")
+    "Your %(hours)s of verified volunteering earned you the “%(badge)s”. Congratulations, "
+    "and thank you!")
 
 MESSAGES: Final = (
     UNKNOWN_BENEFIT, LEVEL_OWN_TENANT_ONLY, BADGE_AWARDED_TITLE,
-    BADGE_AWARDED_TEXT, QUOTED_BADGE,
+    BADGE_AWARDED_TEXT,
 )

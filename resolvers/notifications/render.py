@@ -109,8 +109,7 @@ def _badge(w: Words) -> Rendered:
     hours = hours_display(w.locale, amount if isinstance(amount, int | float) else 0,
                           w.digits)
     return Rendered(w.t(badge_msg.BADGE_AWARDED_TITLE), w.t(
-        badge_msg.BADGE_AWARDED_TEXT, hours=hours,
-        badge=w.t(badge_msg.QUOTED_BADGE, name=name)))
+        badge_msg.BADGE_AWARDED_TEXT, hours=hours, badge=name))
 
 
 def _other(w: Words) -> Rendered:
