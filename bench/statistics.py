@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import platform
-import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -113,15 +112,6 @@ def year_before(today: date) -> tuple[date, date]:
 
 
 # --- preparing ---------------------------------------------------------------------------
-
-def registry(folder: Path, total: int) -> Path:
-    """bench.tenants' larger registry, with the files the tenant files name beside them
-    (their certificates' logos), which it does not copy."""
-    folder = write_registry(folder, total)
-    for child in (REPO_DIR / "tenants").iterdir():
-        if child.is_dir() and not child.name.startswith(("_", ".")):
-            shutil.copytree(child, folder / child.name, dirs_exist_ok=True)
-    return folder
 
 
 async def spread(url: str) -> dict[str, int]:
@@ -326,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     period = year_before(today)
     stamp, work, dataset = ds.for_run("statistics", args.results_dir, args.database_url,
                                       args.backend, args.postgres_url)
-    tenants_dir = registry(work / "tenants", args.tenants) if args.tenants else None
+    tenants_dir = write_registry(work / "tenants", args.tenants) if args.tenants else None
     ctx = Context(sys.executable, REPO_DIR, dataset.url, work, tenants_dir)
     report: Json = {"format": 1, "mode": "smoke" if args.smoke else "full",
                     "backend": dataset.backend, "scale": scale, "tenants": args.tenants,
