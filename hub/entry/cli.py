@@ -253,9 +253,13 @@ def seed_demo(scale: int, today: Any) -> None:
                else "demo: already present")
     if scale:
         from hub.demo.scale import generate
+        from hub.entry.statistics_admin import rebuild as rebuild_statistics
 
         report = asyncio.run(generate(settings, scale, day))
         click.echo(report.summary())
+        # The generator writes records directly: the statistics' rollups follow them here.
+        counts = asyncio.run(rebuild_statistics(settings))
+        click.echo("statistics: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
 
 
 @main.command()

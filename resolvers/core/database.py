@@ -78,10 +78,11 @@ class RequestDatabase:
                 return (await (await session.connection()).execute(statement)).all()
             connection = await session.connection()
             await connection.execute(text("SET LOCAL ROLE NONE"))
-            try:
-                return (await connection.execute(statement)).all()
-            finally:
-                await connection.execute(self._prelude)
+            # Not in a `finally`: after a failed statement (a statement timeout) the
+            # transaction is aborted, and the prelude would fail too, hiding the cause.
+            rows = (await connection.execute(statement)).all()
+            await connection.execute(self._prelude)
+            return rows
 
     async def scalar(self, statement: Select[Any]) -> Any:
         self._not_inside_transaction()
