@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,7 +87,10 @@ class Database:
     drop: Callable[[], None] = field(repr=False)
 
 
-def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None) -> Database:
+def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None,
+                  settings: Settings | None = None) -> Database:
+    """A new, empty database; with `settings`, one that differs from them only by its own
+    address and development key file."""
     # No rate limits: the whole session asks from one test address (tests of the limits set
     # their own budgets, tests/hub/entry/test_rate_limits.py).
     env = {"HUB_MODE": "dev", "HUB_DEV_KEY_FILE": str(folder / "dev-key.json"),
@@ -92,10 +98,14 @@ def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None
            "HUB_RATE_LIMIT_CLIENT": "0"}
     if tenants_dir is not None:
         env["HUB_TENANTS_DIR"] = str(tenants_dir)
+    def configured(url: str) -> Settings:
+        if settings is None:
+            return Settings.from_env({**env, "HUB_DATABASE_URL": url})
+        return replace(settings, database_url=url, dev_key_file=folder / "dev-key.json")
+
     if backend == "sqlite":
         path = folder / f"hub-{uuid.uuid4().hex[:8]}.sqlite3"
-        env["HUB_DATABASE_URL"] = f"sqlite+aiosqlite:///{path}"
-        return Database(backend, Settings.from_env(env), lambda: None)
+        return Database(backend, configured(f"sqlite+aiosqlite:///{path}"), lambda: None)
     reason = postgres_available()
     if reason is not None:
         if IN_CI:
@@ -104,21 +114,80 @@ def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None
     name = f"tatawwu_test_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     url = make_url(POSTGRES_URL).set(database=name)
-    env["HUB_DATABASE_URL"] = url.render_as_string(hide_password=False)
 
     def drop() -> None:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
-    return Database(backend, Settings.from_env(env), drop)
+    return Database(backend, configured(url.render_as_string(hide_password=False)), drop)
 
 
-def prepare(database: Database, *, demo: bool) -> None:
+def _build(database: Database, *, demo: bool) -> None:
     settings = database.settings
     registry = setup_steps.load_tenants(settings)
     setup_steps.migrate(settings)
     asyncio.run(setup_steps.sync(settings, registry))
     if demo:
         asyncio.run(setup_steps.seed(settings, DEMO_DAY))
+
+
+# Prepared databases to copy from, built once per session and per kind (backend, demo or
+# not, every setting but the database's own address and key file): migrating and seeding
+# the demo takes about two seconds, copying a prepared one a few milliseconds (SQLite) or
+# a tenth of a second (PostgreSQL's `CREATE DATABASE ... TEMPLATE`). A copy is the same
+# database the steps would have built: `tests/hub/demo/test_seed.py` builds its own.
+_templates: dict[str, Database] = {}
+
+
+def _kind(database: Database, demo: bool) -> str:
+    blank = replace(database.settings, database_url="", dev_key_file=Path())
+    return f"{database.backend} demo={demo} {blank!r}"
+
+
+def _sqlite_path(settings: Settings) -> Path:
+    return Path(make_url(settings.database_url).database or "")
+
+
+def _template(database: Database, demo: bool) -> Database:
+    kind = _kind(database, demo)
+    template = _templates.get(kind)
+    if template is None:
+        folder = Path(tempfile.mkdtemp(prefix="tatawwu-template-"))
+        template = make_database(database.backend, folder, settings=database.settings)
+        _build(template, demo=demo)
+        if template.backend == "sqlite":
+            _sqlite_checkpoint(_sqlite_path(template.settings))
+        _templates[kind] = template
+    return template
+
+
+def _sqlite_checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the file, so that the file alone is the database."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def prepare(database: Database, *, demo: bool) -> None:
+    """Migrate, sync the tenants and (with `demo`) seed the demo: a copy of a database
+    prepared so once in the session for the same settings."""
+    template = _template(database, demo)
+    if database.backend == "sqlite":
+        shutil.copyfile(_sqlite_path(template.settings), _sqlite_path(database.settings))
+        return
+    name = make_url(database.settings.database_url).database
+    source = make_url(template.settings.database_url).database
+    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_templates() -> Iterator[None]:
+    yield
+    for template in _templates.values():
+        template.drop()
+    _templates.clear()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
