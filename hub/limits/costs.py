@@ -6,6 +6,10 @@ the code below it through a context variable; the estimate is written there as `
 GraphQL request that never executes (refused by a limit, unparsable, invalid) costs
 REFUSED_COST: refusing is cheap but not free, and a flood of refused documents must reach
 its 429 within seconds (bench/flood.py); any other request that records no cost costs 1.
+A document refused by one of the hub's limits (tokens, nesting, aliases, directives, depth,
+cost: schema/core/document_cache.py) costs HUB_MAX_QUERY_COST, the dearest document the hub
+would run: a typo costs a refusal, a document built to exhaust the hub costs a whole query,
+and an anonymous address flooding them spends its minute's budget within twenty.
 """
 
 from __future__ import annotations

@@ -18,11 +18,13 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Final
 
-from graphql import DocumentNode, validate
+from graphql import DocumentNode, GraphQLError, validate
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from hub.errors import HubError
+from hub.limits.costs import record_cost
 from schema.core.limits import DocumentLimitsRule
 from schema.core.nul_text import NulCharacterRule
 from schema.core.token_limit import parse_limited
@@ -89,8 +91,14 @@ class CachedDocuments(SchemaExtension):
         query = context.query or ""
         document = self.cache.get(query)
         self.hit = document is not None
-        context.graphql_document = document if document is not None \
-            else parse_limited(query, self.max_tokens, self.limits.limits.max_depth)
+        if document is None:
+            try:
+                document = parse_limited(query, self.max_tokens, self.limits.limits.max_depth)
+            except GraphQLError as error:
+                if isinstance(error.original_error, HubError):  # over a limit, not a typo
+                    record_cost(self.limits.limits.max_cost)
+                raise
+        context.graphql_document = document
         yield
 
     def on_validate(self) -> Iterator[None]:
@@ -101,10 +109,18 @@ class CachedDocuments(SchemaExtension):
             document = context.graphql_document
             assert document is not None
             schema = context.schema._schema
-            errors = validate(schema, document, [self.limits, NulCharacterRule]) or validate(
-                schema, document,
-                (*context.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule),
-                hide_suggestions=not self.suggestions)
+            errors = validate(schema, document, [self.limits, NulCharacterRule])
+            if errors:
+                # Over one of the limits (or holding U+0000): charged as the dearest
+                # document the hub would run, so that a flood of them spends the caller's
+                # budget within a few requests (hub/limits/costs.py).
+                record_cost(self.limits.limits.max_cost)
+            else:
+                errors = validate(
+                    schema, document,
+                    (*context.validation_rules, MaybeNullValidationRule,
+                     OneOfInputValidationRule),
+                    hide_suggestions=not self.suggestions)
             context.pre_execution_errors = errors
             if not errors:
                 self.cache.keep(context.query or "", document)

@@ -104,6 +104,25 @@ def test_a_document_that_never_runs_costs_a_refusal(limited: Any) -> None:
         assert_refused(ask(http))
 
 
+@pytest.mark.parametrize(("peer", "document", "code"), [
+    ("192.0.2.32", "{ " + " ".join(f"a{i}: __typename" for i in range(20)) + " }",
+     "TOO_MANY_ALIASES"),
+    ("192.0.2.33", "{ " + "__typename " * 1200 + "}", "TOO_MANY_TOKENS"),
+    ("192.0.2.34", "{ tenants " + "{ parent " * 40 + "{ slug }" + " }" * 41,
+     "QUERY_TOO_COMPLEX"),
+])
+def test_a_document_over_a_limit_costs_the_dearest_document(
+        limited: Any, peer: str, document: str, code: str) -> None:
+    """Over a limit, a document is charged HUB_MAX_QUERY_COST (5,000: more than this whole
+    budget of 100), where a typo costs REFUSED_COST: a flood of documents built to exhaust
+    the hub spends its budget at once (bench/flood.py)."""
+    with caller(limited, peer) as http:
+        response = ask(http, document)
+        assert response.status_code == 200
+        assert [e["extensions"]["code"] for e in response.json()["errors"]] == [code]
+        assert_refused(ask(http))
+
+
 def test_the_probes_are_never_limited(limited: Any) -> None:
     with caller(limited, "192.0.2.40") as http:
         while ask(http).status_code != 429:
