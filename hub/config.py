@@ -19,6 +19,7 @@ Mode = Literal["dev", "production"]
 MailDelivery = Literal["smtp", "print"]
 Introspection = Literal["on", "staff", "off"]
 TrustedDocuments = Literal["off", "allow", "only"]
+CompiledExecution = Literal["off", "trusted"]
 LogFormat = Literal["text", "json"]
 LiveBackend = Literal["auto", "postgres", "redis", "memory"]
 
@@ -71,6 +72,10 @@ class Settings:
     trusted_documents: TrustedDocuments = "allow"
     trusted_documents_staff_adhoc: bool = True
     public_cache_seconds: int = 60
+    # Compiled execution (docs/compiled-execution.md): "trusted" runs a request that names a
+    # trusted document through the document's compiled plan when it has one (the standard
+    # executor otherwise, and always for ad-hoc documents); "off": the standard executor.
+    compiled_execution: CompiledExecution = "trusted"
     # Rate limits: query cost per window, per signed-in principal, per API client and per IP
     # (anonymous callers); counted in Redis across processes when redis_url is set.
     redis_url: str = ""
@@ -164,6 +169,8 @@ class Settings:
                                       ("off", "allow", "only"), "allow"),
             trusted_documents_staff_adhoc=_bool(env, "HUB_TRUSTED_DOCUMENTS_STAFF_ADHOC", True),
             public_cache_seconds=_int(env, "HUB_PUBLIC_CACHE_SECONDS", 60, low=0, high=86_400),
+            compiled_execution=_choice(env, "HUB_COMPILED_EXECUTION",  # type: ignore[arg-type]
+                                       ("off", "trusted"), "trusted"),
             redis_url=env.get("HUB_REDIS_URL", "").strip(),
             rate_limit_window_seconds=_int(env, "HUB_RATE_LIMIT_WINDOW_SECONDS", 60, low=1,
                                            high=86_400),

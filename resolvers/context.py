@@ -33,6 +33,9 @@ class RequestContext:
     # first write; a second write of the same request is keyed `<key>#2`, and so on.
     idempotency_key: str | None = None
     writes_keyed: int = 0
+    # The trusted document the request named (`documentId` or Apollo's hash), None for an
+    # ad-hoc document: such a request may run through the document's compiled plan.
+    document_id: str | None = None
 
     def next_idempotency_key(self) -> str | None:
         """The header's key for the next write of this request (None without a header)."""

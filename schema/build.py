@@ -16,6 +16,7 @@ from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
 from hub.config import Settings
+from schema.compiled import Plans, compiling_context
 from schema.core.charges import CostCharge
 from schema.core.direct_resolvers import install_direct_resolvers
 from schema.core.document_cache import CachedDocuments, DocumentCache
@@ -48,6 +49,7 @@ class FederatedQuery(Query, FederationQueries):
 
 class HubSchema(strawberry.federation.Schema):
     documents: DocumentCache  # parsed and validated documents (schema/core/document_cache.py)
+    compiled: Plans  # compiled plans of trusted documents (schema/compiled/)
 
     def process_errors(self, errors: list[GraphQLError],
                        execution_context: ExecutionContext | None = None) -> None:
@@ -87,6 +89,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     rule = limits_rule(limits)
     documents = DocumentCache(max_entries=cache_size)
     batching = settings is not None and settings.allow_batching
+    plans = Plans(settings.compiled_execution if settings else "trusted")
     schema = HubSchema(
         query=FederatedQuery,
         mutation=Mutation,
@@ -105,8 +108,10 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             CostCharge,
             *tracing_extensions(settings),
         ],
+        execution_context_class=compiling_context(plans),
     )
     schema.documents = documents
+    schema.compiled = plans
     install(schema._schema)
     install_direct_resolvers(schema._schema, schema.config.info_class,
                              schema.exception_handlers)

@@ -105,6 +105,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             audit=AuditLog(principal, request_id),
             accept_language=request.headers.get("accept-language"),
             idempotency_key=request.headers.get("idempotency-key"),
+            document_id=getattr(request.state, "trusted_document", None),
         )
         request.state.context = context  # errors are rendered in its (final) locale
         return context
