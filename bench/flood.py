@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import math
 import multiprocessing
+import os
 import subprocess
 import sys
 import time
@@ -41,7 +42,7 @@ import orjson
 from bench import dataset as ds
 from bench import sysinfo
 from bench.options import ADMIN_URL
-from bench.proc import BenchError, Server, cpu_seconds, free_port
+from bench.proc import BenchError, Server, cpu_seconds, free_port, tree_cpu_seconds
 from bench.queries import HUB_Q1
 from bench.targets import BENCH_DIR, REPO_DIR, Context
 
@@ -78,7 +79,7 @@ FLOODS: Final[dict[str, Callable[[], bytes]]] = {
 }
 
 
-def hub_server(ctx: Context, rate_limits: bool = False) -> Server:
+def hub_server(ctx: Context, rate_limits: bool = False, workers: int = 1) -> Server:
     """`tatawwu serve` as in `python -m bench` (dev mode, one process). Without rate limits
     by default: what is measured is what a refusal costs everyone else. With `rate_limits`
     the flooding address keeps the default anonymous budget (as in production) and the
@@ -91,8 +92,8 @@ def hub_server(ctx: Context, rate_limits: bool = False) -> Server:
                          HUB_LOG_LEVEL="warning", HUB_DEV_KEY_FILE=str(ctx.dev_key_file),
                          **limits)
     return Server("hub", [ctx.python, "-m", "hub", "serve", "--host", "127.0.0.1", "--port",
-                          str(port)], env, port, ctx.work / "hub.log", cwd=ctx.work,
-                  ready_path="/readyz")
+                          str(port), "--workers", str(workers)], env, port,
+                  ctx.work / "hub.log", cwd=ctx.work, ready_path="/readyz")
 
 
 def _api_key(ctx: Context) -> str:
@@ -123,6 +124,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--flooder", choices=("python", "wrk"), default="python",
                    help="the flooding client: a Python process (answers per document) or wrk "
                         "(C, a few percent of a core: totals only)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="hub processes (`tatawwu serve --workers`; PostgreSQL only)")
+    p.add_argument("--flooder-nice", type=int, default=0, choices=range(0, 20),
+                   metavar="0-19",
+                   help="run the flooding client at this niceness: on one machine its CPU "
+                        "then yields to the hub's, as a flooder on another host's would")
     p.add_argument("--rate-limits", action="store_true",
                    help="the production default budget for the flooding address (the "
                         "measuring client asks as an API client without a budget)")
@@ -189,9 +196,11 @@ async def _flood_loop(url: str, kinds: list[str], connections: int, ready: Event
 
 
 def flooder(url: str, kinds: list[str], connections: int, ready: Event, active: Event,
-            done: Event, results: Any) -> None:
+            done: Event, results: Any, niceness: int = 0) -> None:
     """The second client: `ready` once its documents are built, floods while `active` is
     set, until `done`; its numbers go to `results` (a queue)."""
+    if niceness:
+        os.nice(niceness)
     results.put(asyncio.run(_flood_loop(url, kinds, connections, ready, active, done)))
 
 
@@ -232,12 +241,12 @@ def probe(client: httpx.Client, url: str, seconds: float, latencies: list[float]
 
 
 def measure(url: str, kinds: list[str], *, seconds: float, rounds: int, connections: int,
-            cpu: Callable[[], float], api_key: str | None = None) -> Json:
+            cpu: Callable[[], float], api_key: str | None = None, niceness: int = 0) -> Json:
     """Alternate quiet and flooded windows; `cpu` reads the hub's CPU seconds so far."""
     spawn = multiprocessing.get_context("spawn")
     ready, active, done, results = spawn.Event(), spawn.Event(), spawn.Event(), spawn.Queue()
     process = spawn.Process(target=flooder, args=(url, kinds, connections, ready, active, done,
-                                                  results), daemon=True)
+                                                  results, niceness), daemon=True)
     process.start()
     quiet: list[float] = []
     flooded: list[float] = []
@@ -310,6 +319,7 @@ end
 
 
 def measure_wrk(url: str, kinds: list[str], *, seconds: float, rounds: int, connections: int,
+                niceness: int = 0,
                 cpu: Callable[[], float], work: Path, api_key: str | None = None) -> Json:
     """As `measure`, the flood sent by wrk (C: the attacker's own CPU is a few percent of a
     core, as it would be on another machine) from one thread, one run per flooded window.
@@ -336,7 +346,8 @@ def measure_wrk(url: str, kinds: list[str], *, seconds: float, rounds: int, conn
             busy["quiet"] += cpu() - cpu0
             elapsed["quiet"] += time.perf_counter() - t0
             wrk = subprocess.Popen(
-                ["wrk", "-t1", f"-c{connections}", f"-d{math.ceil(seconds + 1.0)}s", "-s",
+                ["nice", "-n", str(niceness), "wrk", "-t1", f"-c{connections}",
+                 f"-d{math.ceil(seconds + 1.0)}s", "-s",
                  str(script), url], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             time.sleep(0.3)  # the flood in full swing before the clock starts
             cpu0, other0, t0 = cpu(), cpu_seconds(wrk.pid), time.perf_counter()
@@ -379,7 +390,8 @@ def table(report: Json) -> str:
     lines = [f"Q1 quiet and flooded ({report['backend']}, {data}, rate limits "
              f"{'on' if report.get('rate_limits') else 'off'}, {report['rounds']} x "
              f"{report['seconds']} s windows, flood by {report.get('flooder', 'python')} with "
-             f"{report['connections']} connections, "
+             f"{report['connections']} connections at niceness {report.get('flooder_nice', 0)}, "
+             f"{report.get('workers', 1)} hub process(es), "
              f"{report['flood_per_second']} documents/s, the flooding client's CPU "
              f"{report['flooder_cpu_percent']} %; load average "
              f"{report['machine']['load_average'][0]} -> {report['load_average_at_end'][0]}); ms",
@@ -414,6 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: Json = {"format": 1, "mode": "smoke" if args.smoke else "full",
                     "backend": dataset.backend, "scale": scale if dataset.created else None,
                     "seconds": seconds, "rounds": rounds, "connections": args.connections,
+                    "workers": args.workers, "flooder_nice": args.flooder_nice,
                     "machine": sysinfo.machine(), "problems": []}
     ok = False
     server = None
@@ -423,18 +436,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["dataset"] = dataset.describe()
         report["rate_limits"] = bool(args.rate_limits)
         api_key = _api_key(ctx) if args.rate_limits else None
-        server = hub_server(ctx, rate_limits=bool(args.rate_limits))
+        server = hub_server(ctx, rate_limits=bool(args.rate_limits), workers=args.workers)
         server.start()
         pid = server.pid
+        if args.workers > 1:
+            time.sleep(2.0)  # every worker up and serving, not only the first
         if args.flooder == "wrk":
             report.update(measure_wrk(server.url + "/graphql", kinds, seconds=seconds,
                                       rounds=rounds, connections=args.connections,
-                                      cpu=lambda: cpu_seconds(pid), work=work,
-                                      api_key=api_key))
+                                      cpu=lambda: tree_cpu_seconds(pid), work=work,
+                                      api_key=api_key, niceness=args.flooder_nice))
         else:
             report.update(measure(server.url + "/graphql", kinds, seconds=seconds,
                                   rounds=rounds, connections=args.connections,
-                                  cpu=lambda: cpu_seconds(pid), api_key=api_key))
+                                  cpu=lambda: tree_cpu_seconds(pid), api_key=api_key,
+                                  niceness=args.flooder_nice))
         if report["failed_requests"]:
             raise BenchError(f"{report['failed_requests']} Q1 requests failed: "
                              f"{report['failures'][0]}")
