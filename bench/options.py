@@ -89,7 +89,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-wire-count", action="store_true",
                    help="skip counting statements in the PostgreSQL log")
     p.add_argument("--max-requests", type=int, default=2000,
-                   help="request budget of the httpx2 loop per measurement")
+                   help="request budget of the httpx2 loop per measurement (smoke: at most 60)")
     return p
 
 
@@ -120,5 +120,5 @@ def parse(argv: list[str] | None = None) -> Options:
         locale=args.locale, today=args.today, news=max(0, args.news if not smoke else
                                                        min(args.news, 200)),
         driver=args.driver, wire=not args.no_wire_count and not smoke,
-        max_requests=max(10, args.max_requests if not smoke else min(args.max_requests, 300)),
+        max_requests=max(10, args.max_requests if not smoke else min(args.max_requests, 60)),
     )
