@@ -1,0 +1,159 @@
+"""The documents of the matrix: every document the hub ships in its registry (the news
+widget's, the dashboard's) and every hub document of the benchmark (bench/queries.py
+HUB_Q1..HUB_Q5), each with its variable sets, and which of them are expected to run
+through a compiled plan (`EXPECTED_COMPILED`, the one table to update as the compiler
+grows)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import select
+
+from bench.inproc import facts as bench_facts
+from bench.queries import (
+    HUB_Q1,
+    HUB_Q2,
+    HUB_Q3,
+    HUB_Q4,
+    HUB_Q5,
+    SEARCH_CATEGORIES,
+    SEARCH_COUNTRIES,
+    SEARCH_FORMATS,
+    Facts,
+)
+from hub.db import models as m
+from hub.documents.admin import push_file
+from hub.entry.dashboard_documents import dashboard_document
+from hub.entry.documents import schema_check
+from hub.entry.setup_steps import push_own_documents
+from hub.entry.widget_documents import news_document
+from hub.ids import encode_id
+from tests.conftest import Database
+from tests.dbtools import fetch
+from tests.principals import OTHER_TENANT, TENANT
+
+Json = dict[str, Any]
+
+# Whether each document is expected to run through its compiled plan (PlanStatus.runs
+# grows by one per request on the `trusted` hub); False: the standard executor answers it
+# on both hubs (the plan store says why). The compiler's author updates this table.
+EXPECTED_COMPILED: Final[dict[str, bool]] = {
+    "Q1": True,
+    "Q2": True,
+    "Q3": True,
+    "Q4": True,
+    "Q5": True,
+    "widget": True,
+    "dashboard": True,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixFacts:
+    """What the variables need from the database: the benchmark's facts (as the bench reads
+    them), and an opportunity of the owning tenant that is not public."""
+
+    bench: Facts
+    hidden_opportunity: str  # its global id
+
+
+Variables = Callable[[MatrixFacts], Json]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    name: str
+    body: str
+    variable_sets: dict[str, Variables]  # label -> variables
+    document_id: str = ""  # its registry id (`sha256:<hex>`); computed when not given
+
+    @property
+    def id(self) -> str:
+        return self.document_id or text_id(self.body)
+
+
+def text_id(body: str) -> str:
+    """A document's id in the registry: GraphQL Code Generator's `sha256:<hex>` spelling
+    (Apollo's persisted-query hash is its bare hex)."""
+    return "sha256:" + hashlib.sha256(body.encode()).hexdigest()
+
+
+def _opportunity(key: int | str) -> str:
+    return encode_id("Opportunity", int(key))
+
+
+def _q5_filter(_: MatrixFacts) -> Json:
+    return {"filter": {"formats": list(SEARCH_FORMATS), "categories": list(SEARCH_CATEGORIES),
+                       "countries": list(SEARCH_COUNTRIES)}}
+
+
+WIDGET_ID, WIDGET_BODY = news_document()
+DASHBOARD_ID, DASHBOARD_BODY = dashboard_document()
+
+DOCUMENTS: Final[tuple[Document, ...]] = (
+    Document("Q1", HUB_Q1, {
+        "bench (first 100)": lambda f: {},
+        "first 5": lambda f: {"first": 5}}),
+    Document("Q2", HUB_Q2, {
+        "bench (first 50)": lambda f: {},
+        "first 5": lambda f: {"first": 5}}),
+    Document("Q3", HUB_Q3, {
+        "bench (public)": lambda f: {"id": _opportunity(f.bench.opportunity_id)},
+        "not public": lambda f: {"id": f.hidden_opportunity},
+        "not an id": lambda f: {"id": "T3Bw"}}),
+    Document("Q4", HUB_Q4, {
+        "bench (largest tenant)": lambda f: {"tenant": f.bench.staff_tenant},
+        "owning tenant, first 5": lambda f: {"tenant": TENANT, "first": 5},
+        "other tenant, first 5": lambda f: {"tenant": OTHER_TENANT, "first": 5}}),
+    Document("Q5", HUB_Q5, {
+        "bench (search)": _q5_filter,
+        "one tenant, first 5": lambda f: {"first": 5, "filter": {"tenants": [TENANT]}},
+        "no filter": lambda f: {}}),
+    Document("widget", WIDGET_BODY, {
+        "owning tenant, 5": lambda f: {"tenant": TENANT, "first": 5},
+        "other tenant, 2": lambda f: {"tenant": OTHER_TENANT, "first": 2},
+        "unknown tenant": lambda f: {"tenant": "no-such-society", "first": 3}},
+        WIDGET_ID),
+    Document("dashboard", DASHBOARD_BODY, {
+        "totals": lambda f: {"metrics": ["VERIFIED_HOURS", "ACTIVE_VOLUNTEERS"],
+                             "groupBy": [], "filter": {}},
+        "months of the owning tenant": lambda f: {
+            "metrics": ["VERIFIED_HOURS"], "groupBy": ["MONTH"],
+            "filter": {"tenants": [TENANT]}},
+        "regions over a period": lambda f: {
+            "metrics": ["VERIFIED_HOURS", "ACTIVE_VOLUNTEERS"], "groupBy": ["REGION"],
+            "filter": {"from": "2026-01-01", "to": "2026-10-31"}},
+        "societies": lambda f: {"metrics": ["VERIFIED_HOURS"], "groupBy": ["TENANT"],
+                                "filter": None}},
+        DASHBOARD_ID),
+)
+BY_NAME: Final = {d.name: d for d in DOCUMENTS}
+CASES: Final = [(d.name, label) for d in DOCUMENTS for label in d.variable_sets]
+assert set(EXPECTED_COMPILED) == set(BY_NAME), "one expectation per document"
+
+
+def push_documents(database: Database, folder: Path) -> None:
+    """The hub's own documents as `serve` pushes them, and the benchmark's as
+    `tatawwu documents push` would push a manifest of them (global, checked)."""
+    settings = database.settings
+    asyncio.run(push_own_documents(settings))
+    manifest = folder / "bench-documents.json"
+    manifest.write_text(json.dumps({d.id: d.body for d in DOCUMENTS
+                                    if d.name.startswith("Q")}))
+    asyncio.run(push_file(settings, manifest, None, schema_check(settings)))
+
+
+def matrix_facts(database: Database) -> MatrixFacts:
+    found = asyncio.run(bench_facts(database.settings.database_url))
+    o = m.Opportunity
+    [(hidden,)] = fetch(database.settings, select(o.id).join(m.Tenant, m.Tenant.id == o.tenant_id).where(
+        m.Tenant.slug == TENANT, (o.visibility != "PUBLIC") | (o.status != "PUBLISHED"))
+        .order_by(o.id).limit(1))
+    return MatrixFacts(Facts.of(found), _opportunity(hidden))
