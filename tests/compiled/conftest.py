@@ -28,7 +28,7 @@ def pair(backend: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         settings = database.settings
         with TestClient(create_app(replace(settings, compiled_execution="off"))) as off, \
                 TestClient(create_app(replace(settings, compiled_execution="trusted"))) as on:
-            made = Pair(Side(off), Side(on), {d.name: d for d in found}, headers)
+            made = Pair(Side(off), Side(on), {d.name: d for d in found}, headers, database)
             try:
                 yield made
             finally:

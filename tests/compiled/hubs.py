@@ -99,6 +99,16 @@ def push_documents(database: Database, folder: Path) -> tuple[Document, ...]:
     return found
 
 
+def push_text(database: Database, folder: Path, body: str) -> Document:
+    """One more document (global), pushed as a one-entry manifest."""
+    document = Document("extra", body, ())
+    manifest = folder / f"{document.id.removeprefix('sha256:')[:12]}.json"
+    manifest.write_text(json.dumps({document.id: body}))
+    settings = database.settings
+    asyncio.run(push_file(settings, manifest, None, schema_check(settings)))
+    return document
+
+
 def plans_of(app: Starlette) -> Plans:
     """The plan store of a started app's GraphQL schema."""
     for route in app.routes:
@@ -156,6 +166,7 @@ class Pair:
     compiled: Side
     documents: dict[str, Document]
     headers: dict[str, dict[str, str]]  # PRINCIPALS' names -> headers
+    database: Database
     sent: int = 0
 
     def ask(self, document: Document, variables: Json, principal: str,
