@@ -115,9 +115,13 @@ runtime-packages:
 		fi; \
 	fi
 
+# The suite on TEST_WORKERS processes (pytest-xdist): each test file runs whole in one of
+# them, each worker makes its own databases. `TEST_WORKERS=0` runs it in this process.
+TEST_WORKERS ?= 2
+
 test: lint $(STAMP_IDE) $(STAMP_DASHBOARD) $(STAMP_FEDERATION) $(STAMP_CREDENTIALS) \
 	system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows. Run it when you
 # add, remove or change a dependency in pyproject.toml, or to upgrade on purpose; then run
