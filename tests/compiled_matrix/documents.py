@@ -28,7 +28,10 @@ from bench.queries import (
     SEARCH_FORMATS,
     Facts,
 )
+from hub.config import Settings
 from hub.db import models as m
+from hub.db.engine import make_engine, make_sessionmaker
+from hub.documents import read_manifest, registry
 from hub.documents.admin import push_file
 from hub.entry.dashboard_documents import dashboard_document
 from hub.entry.documents import schema_check
@@ -148,6 +151,23 @@ def push_documents(database: Database, folder: Path) -> None:
     manifest.write_text(json.dumps({d.id: d.body for d in DOCUMENTS
                                     if d.name.startswith("Q")}))
     asyncio.run(push_file(settings, manifest, None, schema_check(settings)))
+
+
+def push_text(settings: Settings, body: str, check: registry.Check) -> str:
+    """Push one document's text (global) as a one-entry manifest would be; its id."""
+    document_id = text_id(body)
+
+    async def push() -> None:
+        engine = make_engine(settings.database_url)
+        try:
+            async with make_sessionmaker(engine)() as session, session.begin():
+                manifest = read_manifest(json.dumps({document_id: body}), "generated.json")
+                await registry.push(session, manifest, client_id=None, check=check)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(push())
+    return document_id
 
 
 def matrix_facts(database: Database) -> MatrixFacts:

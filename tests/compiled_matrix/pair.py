@@ -51,15 +51,21 @@ class Answer:
     fallbacks: int  # requests a plan handed back to the standard executor (0 or 1)
 
 
-def plans_of(app: Starlette) -> Plans:
-    """The plan store of the app's GraphQL schema (built in the lifespan: the app must have
-    started). The view is the endpoint of the /graphql route (`_Deferred.app`)."""
+def schema_of(app: Starlette) -> HubSchema:
+    """The app's GraphQL schema (built in the lifespan: the app must have started). The
+    view is the endpoint of the /graphql route (`_Deferred.app`): the app's state does not
+    hold it."""
     for route in app.routes:
         if isinstance(route, Route) and route.path == "/graphql":
             view = getattr(route.endpoint, "app", None)
             if isinstance(view, HubGraphQL):
-                return cast(HubSchema, view.schema).compiled
+                return cast(HubSchema, view.schema)
     raise LookupError("no started GraphQL view at /graphql")
+
+
+def plans_of(app: Starlette) -> Plans:
+    """The plan store of the app's schema."""
+    return schema_of(app).compiled
 
 
 def _totals(plans: Plans) -> tuple[int, int]:
