@@ -99,6 +99,7 @@ class Settings:
     live_backend: LiveBackend = "auto"
     max_subscriptions_per_connection: int = 5
     max_subscriptions_per_principal: int = 10
+    max_sockets_per_address: int = 100  # open websockets from one address, per process
     # Society systems (docs/sync.md): items per upsertOpportunities batch; webhooks: each
     # delivery's time limit, attempts before it is marked failed, first retry's delay.
     sync_max_batch: int = 200
@@ -194,6 +195,8 @@ class Settings:
                 env, "HUB_MAX_SUBSCRIPTIONS_PER_CONNECTION", 5, low=1, high=1000),
             max_subscriptions_per_principal=_int(
                 env, "HUB_MAX_SUBSCRIPTIONS_PER_PRINCIPAL", 10, low=1, high=10_000),
+            max_sockets_per_address=_int(
+                env, "HUB_MAX_SOCKETS_PER_ADDRESS", 100, low=0, high=1_000_000),
             sync_max_batch=_int(env, "HUB_SYNC_MAX_BATCH", 200, low=1, high=10_000),
             webhook_timeout_seconds=_int(env, "HUB_WEBHOOK_TIMEOUT_SECONDS", 10, low=1,
                                          high=300),

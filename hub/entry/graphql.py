@@ -14,7 +14,9 @@ The websocket at the same path speaks graphql-transport-ws only, for subscriptio
 subscription); a subscription sent over HTTP is refused. In production a browser's
 websocket must come from the page's own origin or one of HUB_CORS_ORIGINS (cross-site
 websocket hijacking); in dev any origin may connect (the token travels in the payload,
-never in a cookie, so a foreign page has no credential to borrow).
+never in a cookie, so a foreign page has no credential to borrow). At most
+HUB_MAX_SOCKETS_PER_ADDRESS websockets are open at once from one address in one process
+(hub/entry/socket_caps.py).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from hub.entry import ide
 from hub.entry.authentication import principal_of
 from hub.entry.live import INIT_WAIT, LiveConnection, LiveProtocol, TextFrames
 from hub.entry.locale import locales_of, preferred_locale
+from hub.entry.socket_caps import SocketsPerAddress
 from hub.entry.state import HubState, Startup
 from hub.errors import ErrorCode
 from hub.i18n import messages as msg
@@ -82,6 +85,7 @@ class HubGraphQL(GraphQL[RequestContext, None]):
             allowed_origins=("*",) if settings.is_dev else settings.cors_origins,
         )
         self.state = state
+        self.sockets = SocketsPerAddress(settings.max_sockets_per_address)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         state = self.state
@@ -125,6 +129,14 @@ class HubGraphQL(GraphQL[RequestContext, None]):
         """strawberry's own, except that its refusals (HTTPException: a body that is not
         JSON, no query, a mutation over GET...) and ours (`Refused`) answer JSON with a
         code, not plain text, and an answer over the size limit is replaced by an error."""
+        if scope["type"] == "websocket":
+            peer = scope["client"][0] if scope.get("client") else None
+            with self.sockets.holding(peer) as allowed:
+                if allowed:
+                    await super().__call__(scope, receive, send)
+                else:  # before `accept`: the handshake is answered 403
+                    await send({"type": "websocket.close", "code": 1008})
+            return
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return

@@ -24,7 +24,7 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from hub.errors import HubError
-from hub.limits.costs import record_cost
+from hub.limits.costs import REFUSED_COST, record_cost
 from schema.core.limits import DocumentLimitsRule
 from schema.core.nul_text import NulCharacterRule
 from schema.core.token_limit import parse_limited
@@ -85,6 +85,8 @@ class CachedDocuments(SchemaExtension):
         self.max_tokens = max_tokens
         self.suggestions = suggestions
         self.hit = False
+        # What a document over a limit costs the caller (hub/limits/costs.py).
+        self.over_limit_cost = limits.limits.max_cost or REFUSED_COST
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
@@ -96,7 +98,7 @@ class CachedDocuments(SchemaExtension):
                 document = parse_limited(query, self.max_tokens, self.limits.limits.max_depth)
             except GraphQLError as error:
                 if isinstance(error.original_error, HubError):  # over a limit, not a typo
-                    record_cost(self.limits.limits.max_cost)
+                    record_cost(self.over_limit_cost)
                 raise
         context.graphql_document = document
         yield
@@ -114,7 +116,7 @@ class CachedDocuments(SchemaExtension):
                 # Over one of the limits (or holding U+0000): charged as the dearest
                 # document the hub would run, so that a flood of them spends the caller's
                 # budget within a few requests (hub/limits/costs.py).
-                record_cost(self.limits.limits.max_cost)
+                record_cost(self.over_limit_cost)
             else:
                 errors = validate(
                     schema, document,

@@ -217,6 +217,33 @@ def test_subscriptions_are_capped_per_connection_and_per_principal(world: LiveWo
     assert wait_until(lambda: not slots.by_principal and not slots.by_connection)
 
 
+def test_websockets_are_capped_per_address(world: LiveWorld) -> None:
+    """HUB_MAX_SOCKETS_PER_ADDRESS (2 here): a third socket from the same address is
+    refused at the handshake, even before `connection_init`; closing a socket frees its
+    place. (Other addresses keep their own count: tests/hub/entry/test_socket_caps.py.)"""
+    settings = replace(world.database.settings, max_sockets_per_address=2)
+    token = world.volunteer_token(world.new_volunteer())
+    with TestClient(with_live(create_app(settings)), client=("192.0.2.60", 40_000)) as http:
+        def connect() -> Any:
+            return http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"])
+
+        with connect(), connect() as second:
+            with pytest.raises(WebSocketDisconnect) as refused:
+                connect().__enter__()
+            assert refused.value.code == 1008
+            second.close()  # freed once the server has seen the close: try for 5 s
+            deadline = time.monotonic() + 5
+            while True:
+                try:
+                    with connect() as again:
+                        assert Socket(again).init({"token": token}) == {
+                            "type": "connection_ack"}
+                    break
+                except WebSocketDisconnect:
+                    assert time.monotonic() < deadline, "the closed socket kept its place"
+                    time.sleep(0.05)
+
+
 def test_the_websocket_serves_subscriptions_only(world: LiveWorld) -> None:
     vid = world.new_volunteer()
     with world.socket() as ws:
