@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 from operator import attrgetter
 from typing import Any
 
@@ -100,12 +101,7 @@ class Run:
                 return lambda source: function(source, **kwargs, **dict.fromkeys(names, source))
             return lambda source: function(**kwargs, **dict.fromkeys(names, source))
         if call.takes_self:
-            if not kwargs:
-                return function  # type: ignore[no-any-return]
-            if call.info_name and len(kwargs) == 1:
-                info_name = call.info_name
-                return lambda source: function(source, **{info_name: info})
-            return lambda source: function(source, **kwargs)
+            return partial(function, **kwargs) if kwargs else function
         return lambda source: function(**kwargs)
 
 
