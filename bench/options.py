@@ -39,6 +39,8 @@ class Options:
     driver: str
     wire: bool
     max_requests: int
+    hub_workers: int = 1  # `tatawwu serve --workers N`
+    trusted: bool = False  # the hub's documents pushed as trusted, sent by `documentId`
 
     @property
     def mode(self) -> str:
@@ -88,6 +90,11 @@ def parser() -> argparse.ArgumentParser:
                    help="load generator: wrk, or the in-process httpx2 loop")
     p.add_argument("--no-wire-count", action="store_true",
                    help="skip counting statements in the PostgreSQL log")
+    p.add_argument("--hub-workers", type=int, default=1,
+                   help="hub processes (`tatawwu serve --workers N`; PostgreSQL only)")
+    p.add_argument("--trusted", action="store_true",
+                   help="push Q1-Q5 as trusted documents and send the hub their ids "
+                        "(`documentId`): the road of compiled execution")
     p.add_argument("--max-requests", type=int, default=2000,
                    help="request budget of the httpx2 loop per measurement (smoke: at most 60)")
     return p
@@ -121,4 +128,5 @@ def parse(argv: list[str] | None = None) -> Options:
                                                        min(args.news, 200)),
         driver=args.driver, wire=not args.no_wire_count and not smoke,
         max_requests=max(10, args.max_requests if not smoke else min(args.max_requests, 60)),
+        hub_workers=max(1, args.hub_workers), trusted=bool(args.trusted),
     )

@@ -61,8 +61,8 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU seconds of a process and of its living descendants (a hub's worker processes)."""
+def process_tree(pid: int) -> list[int]:
+    """A process and its living descendants (a hub's worker processes), from /proc."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -70,15 +70,29 @@ def tree_cpu_seconds(pid: int) -> float:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, pending = 0.0, [pid]
+    found, pending = [], [pid]
     while pending:
         current = pending.pop()
+        found.append(current)
+        pending.extend(children.get(current, []))
+    return found
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a process and of its living descendants."""
+    total = 0.0
+    for member in process_tree(pid):
         try:
-            total += cpu_seconds(current)
+            total += cpu_seconds(member)
         except OSError:
             continue  # gone meanwhile
-        pending.extend(children.get(current, []))
     return total
+
+
+def tree_peak_rss_mib(pid: int) -> float | None:
+    """The largest peak resident set among a process and its descendants: per worker."""
+    found = [rss for member in process_tree(pid) if (rss := peak_rss_mib(member)) is not None]
+    return max(found) if found else None
 
 
 def peak_rss_mib(pid: int) -> float | None:

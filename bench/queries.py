@@ -152,10 +152,19 @@ class Operation:
     staff: bool = False  # hub and raw are sent a staff member's bearer token
     note: str | None = None  # how the targets' work differs, for the report
 
-    def body(self, target: str, facts: Facts, locale: str) -> Json:
-        """The POST body for a target (hub and raw share the hub's document)."""
+    @property
+    def document_id(self) -> str:
+        """The hub document's id when the bench pushes it as a trusted document."""
+        return f"bench-{self.key}"
+
+    def body(self, target: str, facts: Facts, locale: str, *, trusted: bool = False) -> Json:
+        """The POST body for a target (hub and raw share the hub's document; with
+        `trusted`, the hub is sent the document's id instead of its text)."""
         if target == "peer":
             return {"query": self.peer, "variables": self.peer_variables(facts, locale),
+                    "operationName": self.key}
+        if trusted and target == "hub":
+            return {"documentId": self.document_id, "variables": self.hub_variables(facts),
                     "operationName": self.key}
         return {"query": self.hub, "variables": self.hub_variables(facts),
                 "operationName": self.key}

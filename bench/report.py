@@ -33,7 +33,9 @@ def table(report: dict[str, Any]) -> str:
                  f"{report['dataset'].get('backend')} scale {_num(s['scale'])}, "
                  f"driver {s['driver']}, "
                  f"{s['rounds']} round(s) x {s['duration_s']} s, {s['connections']} connections,"
-                 f" Accept-Language {s['locale']}; {m['nproc']} CPU {m['cpu_model']}, "
+                 f" Accept-Language {s['locale']}, {s.get('hub_workers', 1)} hub process(es)"
+                 f"{', documents by id' if s.get('trusted_documents') else ''}; "
+                 f"{m['nproc']} CPU {m['cpu_model']}, "
                  f"{m['memory_gib']} GiB")
     rows = report["dataset"].get("rows") or {}
     if rows:

@@ -3,6 +3,7 @@ servers always stopped and the created database always dropped, whatever fails."
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from bench import dataset as ds
 from bench import load, profiling, summary, sysinfo
 from bench.dbcpu import BackendCpu
 from bench.options import Options
-from bench.proc import BenchError, Server, cpu_seconds, peak_rss_mib
+from bench.proc import BenchError, Server, tree_cpu_seconds, tree_peak_rss_mib
 from bench.queries import SQL_BOUNDS, Facts, Operation, select_operations
 from bench.summary import Cell
 from bench.targets import Context, hub_server, peer_server, raw_server
@@ -80,6 +81,8 @@ class Run:
             if any(op.staff for op in self.runnable):
                 self.staff = ds.inproc(ctx, ["staff-token", "--key-file", str(ctx.dev_key_file),
                                              "--tenant", self.facts.staff_tenant], timeout=60)
+            if opts.trusted:
+                self.push_documents(ctx)
             self.count_statements(ctx)
             if opts.wire and self.dataset.backend == "postgresql":
                 self.count_wire(ctx)
@@ -123,13 +126,32 @@ class Run:
                 self.problem(f"{op.key}: the hub answered with errors in process: "
                              f"{found['errors'][:2]}")
 
+    def push_documents(self, ctx: Context) -> None:
+        """The hub's documents of the run, pushed as global trusted documents (a persisted
+        query manifest, `tatawwu documents push`), as a society's frontend would."""
+        assert self.dataset is not None
+        import orjson
+
+        manifest = self.work / "persisted_queries.json"
+        manifest.write_bytes(orjson.dumps({op.document_id: op.hub for op in self.runnable
+                                           if op.hub}))
+        done = subprocess.run(
+            [ctx.python, "-m", "hub", "documents", "push", str(manifest)],
+            env=ctx.python_env(HUB_DATABASE_URL=self.dataset.url, HUB_MODE="dev",
+                               HUB_DEV_KEY_FILE=str(ctx.dev_key_file)),
+            cwd=ctx.work, capture_output=True, text=True, timeout=120, check=False)
+        if done.returncode != 0:
+            raise BenchError(f"pushing the trusted documents failed: {done.stderr[-500:]}")
+        self.notes.append("the hub was sent Q1-Q5 by `documentId` (trusted documents)")
+
     # -- servers -------------------------------------------------------------------------
     def start_servers(self, ctx: Context) -> None:
         for name in self.opts.targets:
             if self.targets[name]["available"] is False:
                 continue
             try:
-                server = STARTERS[name](ctx)
+                server = hub_server(ctx, self.opts.hub_workers) if name == "hub" \
+                    else STARTERS[name](ctx)
                 server.start(timeout=120)
             except BenchError as exc:
                 self.targets[name].update(available=False, reason=str(exc))
@@ -150,7 +172,7 @@ class Run:
 
     def body(self, op: Operation, target: str) -> dict[str, Any]:
         assert self.facts is not None
-        return op.body(target, self.facts, self.opts.locale)
+        return op.body(target, self.facts, self.opts.locale, trusted=self.opts.trusted)
 
     def headers(self, op: Operation, target: str) -> dict[str, str]:
         """Accept-Language, and for a staff operation the hub's and raw's staff token."""
@@ -249,9 +271,9 @@ class Run:
                         continue
                     self.warm(server, op, name)
                     db_before = backends.snapshot() if backends else {}
-                    before = cpu_seconds(server.pid)
+                    before = tree_cpu_seconds(server.pid)
                     m = self.drive(server, op, name, self.opts.duration)
-                    cell.cpu_seconds += cpu_seconds(server.pid) - before
+                    cell.cpu_seconds += tree_cpu_seconds(server.pid) - before
                     if backends:
                         cell.db_cpu_seconds = (cell.db_cpu_seconds or 0.0) + backends.used(
                             db_before, backends.snapshot())
@@ -260,7 +282,7 @@ class Run:
                              f"{m.rps:8.1f} req/s  p50 {m.p50_ms:7.2f} ms  p99 "
                              f"{m.p99_ms:7.2f} ms  errors {m.errors}")
         for name, server in self.servers.items():
-            self.targets[name]["peak_rss_mib"] = peak_rss_mib(server.pid)
+            self.targets[name]["peak_rss_mib"] = tree_peak_rss_mib(server.pid)
         if self.opts.profile and "hub" in self.servers:
             self.run_profile(self.servers["hub"])
 

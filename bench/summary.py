@@ -102,7 +102,8 @@ def document(run: Run, hub_git: dict[str, Any] | None) -> dict[str, Any]:
                      "connections": opts.connections, "locale": opts.locale,
                      "scale": opts.scale if run.dataset and run.dataset.seed_seconds
                      is not None else None, "tenants": opts.tenants or "repository",
-                     "targets": list(opts.targets)},
+                     "targets": list(opts.targets), "hub_workers": opts.hub_workers,
+                     "trusted_documents": opts.trusted},
         "dataset": {**(run.dataset.describe() if run.dataset else {}),
                     "facts": {"q3_opportunity_id": run.facts.opportunity_id,
                               "q4_staff_tenant": run.facts.staff_tenant,

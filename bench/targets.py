@@ -44,17 +44,19 @@ class Context:
         return env
 
 
-def hub_server(ctx: Context) -> Server:
-    """`tatawwu serve` (which migrates and syncs tenants first). Dev mode: production mode
-    needs an OIDC issuer; an anonymous request takes the same path in both modes."""
+def hub_server(ctx: Context, workers: int = 1) -> Server:
+    """`tatawwu serve` (which migrates and syncs tenants first), `workers` processes. Dev
+    mode: production mode needs an OIDC issuer; an anonymous request takes the same path in
+    both modes."""
     port = free_port()
     # No rate limits: the load client asks from one address far beyond an anonymous budget.
     env = ctx.python_env(HUB_DATABASE_URL=ctx.database_url, HUB_MODE="dev",
                          HUB_LOG_LEVEL="warning", HUB_DEV_KEY_FILE=str(ctx.dev_key_file),
                          HUB_RATE_LIMIT_IP="0", HUB_RATE_LIMIT_PRINCIPAL="0",
                          HUB_RATE_LIMIT_CLIENT="0")
+    extra = ["--workers", str(workers)] if workers > 1 else []
     return Server("hub", [ctx.python, "-m", "hub", "serve", "--host", "127.0.0.1", "--port",
-                          str(port)], env, port, ctx.work / "hub.log", cwd=ctx.work,
+                          str(port), *extra], env, port, ctx.work / "hub.log", cwd=ctx.work,
                   ready_path="/readyz")
 
 
