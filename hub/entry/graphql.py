@@ -54,6 +54,7 @@ from hub.row_security import prelude
 from resolvers import RequestContext, RequestDatabase
 from resolvers.live import messages as live_msg
 from schema import Refusal, build_schema, coded_errors, error_body, refusal
+from schema.build import HubSchema
 from schema.core.nul_text import nul_path
 from schema.core.transport_errors import Refused
 
@@ -304,6 +305,7 @@ class _Deferred:
 
     def _build(self, state: HubState) -> None:
         self.app = HubGraphQL(state)
+        state.schema = cast(HubSchema, self.app.schema)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if self.app is None and scope["type"] == "websocket":

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from hub.authentication import Authenticator
 from hub.config import Settings
 from resolvers import TenantIndex
+
+if TYPE_CHECKING:
+    from schema.build import HubSchema
 
 
 @dataclass
@@ -20,6 +24,7 @@ class HubState:
     sessions: async_sessionmaker[AsyncSession]
     tenants: TenantIndex
     authenticator: Authenticator
+    schema: HubSchema | None = None  # the GraphQL schema, once the view is built
 
 
 class Startup:

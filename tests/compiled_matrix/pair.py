@@ -16,10 +16,8 @@ from typing import Any, Final, Literal, cast
 import orjson
 from sqlalchemy import event
 from starlette.applications import Starlette
-from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from hub.entry.graphql import HubGraphQL
 from schema.build import HubSchema
 from schema.compiled import Plans
 from tests.conftest import StatementCounter
@@ -52,15 +50,11 @@ class Answer:
 
 
 def schema_of(app: Starlette) -> HubSchema:
-    """The app's GraphQL schema (built in the lifespan: the app must have started). The
-    view is the endpoint of the /graphql route (`_Deferred.app`): the app's state does not
-    hold it."""
-    for route in app.routes:
-        if isinstance(route, Route) and route.path == "/graphql":
-            view = getattr(route.endpoint, "app", None)
-            if isinstance(view, HubGraphQL):
-                return cast(HubSchema, view.schema)
-    raise LookupError("no started GraphQL view at /graphql")
+    """The app's GraphQL schema (built in the lifespan: the app must have started)."""
+    schema = app.state.hub.schema
+    if schema is None:
+        raise LookupError("the app has not started: no GraphQL schema yet")
+    return cast(HubSchema, schema)
 
 
 def plans_of(app: Starlette) -> Plans:
