@@ -12,11 +12,11 @@ tests, never share a number), with label values bounded so that no caller can gr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -75,6 +75,38 @@ class PoolCollector(Collector):
                                     "Database connections the pool keeps", value=size())
 
 
+class PlanCollector(Collector):
+    """Compiled execution, read when /metrics is scraped: per trusted document seen, whether
+    it runs compiled (and why not), and how many requests its plan answered or handed back
+    to the standard executor. `describe` is the schema's plan store's (schema/compiled/):
+    {document id: status with `compiled`, `reason`, `runs`, `fallbacks`}; the store is
+    bounded, so are these labels."""
+
+    def __init__(self, describe: Callable[[], Mapping[str, Any]]) -> None:
+        self.describe = describe
+
+    def collect(self) -> Iterable[Metric]:
+        documents = GaugeMetricFamily(
+            "tatawwu_compiled_documents",
+            "Trusted documents seen: 1 per document, compiled or not and why not",
+            labels=("document", "compiled", "reason"))
+        runs = CounterMetricFamily("tatawwu_compiled_runs",
+                                   "Requests answered by a document's compiled plan",
+                                   labels=("document",))
+        fallbacks = CounterMetricFamily(
+            "tatawwu_compiled_fallbacks",
+            "Requests a compiled plan handed back to the standard executor",
+            labels=("document",))
+        for document, status in sorted(self.describe().items()):
+            documents.add_metric([document, "yes" if status.compiled else "no",
+                                  status.reason or ""], 1)
+            runs.add_metric([document], status.runs)
+            fallbacks.add_metric([document], status.fallbacks)
+        yield documents
+        yield runs
+        yield fallbacks
+
+
 class HubMetrics:
     """One app's metrics and their registry."""
 
@@ -94,6 +126,7 @@ class HubMetrics:
                                     "SQL statements run by one request",
                                     buckets=STATEMENT_BUCKETS, registry=self.registry)
         self._engines: list[Any] = []
+        self._plans = False
 
     def watch(self, engine: AsyncEngine) -> None:
         """Count `engine`'s statements per request, and report its pool."""
@@ -103,6 +136,12 @@ class HubMetrics:
         self._engines.append(sync_engine)
         event.listen(sync_engine, "before_cursor_execute", _count_statement)
         self.registry.register(PoolCollector(engine))
+
+    def watch_plans(self, describe: Callable[[], Mapping[str, Any]]) -> None:
+        """Report the compiled plans of the app's schema (once per app)."""
+        if not self._plans:
+            self._plans = True
+            self.registry.register(PlanCollector(describe))
 
     def observe(self, *, route: str, method: str, status: int, seconds: float,
                 operation: str | None, trusted: bool, codes: Iterator[str],

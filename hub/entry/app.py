@@ -95,6 +95,8 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
         # hundreds of apps); startup's little garbage stays until `unfreeze`.
         gc.freeze()
         startup.loaded(state)
+        if state.schema is not None:  # compiled execution's plans: /metrics
+            metrics.metrics_of(app, settings).watch_plans(state.schema.compiled.describe)
         # `serve --notify`: the outbox's delivery loop, cancelled when the app stops.
         notifier = notifications.start(settings, sessions) if notify else None
         # `serve --webhooks`: the webhook deliveries' loop, likewise.

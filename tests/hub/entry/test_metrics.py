@@ -3,17 +3,21 @@ loopback callers or with the metrics token."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.testclient import TestClient
 
 from hub.entry.app import create_app
+from hub.entry.setup_steps import push_own_documents
+from hub.entry.widget_documents import news_document
 from hub.metrics import HubMetrics, OperationNames
-from tests.conftest import Database
+from tests.conftest import Database, make_database, prepare
 
 TOKEN = "metrics-s3cret-token"
 LOOPBACK = ("127.0.0.1", 50000)
@@ -80,6 +84,26 @@ def test_requests_errors_latency_statements_and_pool_are_counted(hub: Scraped) -
     # A scrape is a request too.
     assert grew("tatawwu_http_requests_total", route="/metrics", method="GET",
                 status="200") == 1
+
+
+def test_compiled_execution_is_reported_per_trusted_document(tmp_path: Path) -> None:
+    """Per trusted document seen: compiled or not (and why not), and how many requests its
+    plan answered; the news widget's document compiles (docs/compiled-execution.md)."""
+    database = make_database("sqlite", tmp_path)
+    prepare(database, demo=True)
+    asyncio.run(push_own_documents(database.settings))
+    document_id, _ = news_document()
+    with TestClient(create_app(database.settings), client=LOOPBACK) as http:
+        scraped = Scraped(http, http, "sqlite")
+        for _ in range(3):
+            answer = http.post("/graphql", json={
+                "documentId": document_id, "variables": {"tenant": "dz-crescent", "first": 5}})
+            assert answer.status_code == 200 and "errors" not in answer.json(), answer.text
+        samples = scraped.samples()
+    assert value(samples, "tatawwu_compiled_documents", document=document_id,
+                 compiled="yes", reason="") == 1
+    assert value(samples, "tatawwu_compiled_runs_total", document=document_id) == 3
+    assert value(samples, "tatawwu_compiled_fallbacks_total", document=document_id) == 0
 
 
 def test_metrics_are_for_loopback_callers_or_the_token(hub: Scraped) -> None:
