@@ -19,7 +19,13 @@ import orjson
 import pytest
 
 from tests.compiled_matrix.conftest import PRINCIPALS, Matrix
-from tests.compiled_matrix.documents import BY_NAME, CASES, EXPECTED_COMPILED
+from tests.compiled_matrix.documents import (
+    BY_NAME,
+    CASES,
+    EXPECTED_COMPILED,
+    EXPECTED_FALLBACKS,
+    EXPECTED_REASONS,
+)
 from tests.compiled_matrix.pair import Answer, Call, Road, differences
 
 # (Accept-Language, road): the hub's three languages and a tenant's own (the owning
@@ -75,10 +81,16 @@ def test_same_answer_through_both_executors(matrix: Matrix, document: str, varia
 
     status = matrix.pair.compiled.plans.describe().get(spec.id)
     runs = [(where, compiled.runs, compiled.fallbacks) for where, _, compiled in cells]
-    if EXPECTED_COMPILED[document]:
+    if (document, variable_set) in EXPECTED_FALLBACKS:
+        assert all((ran, back) == (0, 1) for _, ran, back in runs), (
+            f"{document} with {variable_set!r} should be handed back to the standard "
+            f"executor (where, runs, fallbacks): {runs}; its status: {status}")
+    elif EXPECTED_COMPILED[document]:
         assert all(ran == 1 for _, ran, _ in runs), (
             f"{document}'s compiled plan did not answer every request (where, runs, "
             f"fallbacks): {runs}; its status: {status}")
     else:
         assert all(ran == 0 for _, ran, _ in runs), (
             f"{document} is not expected to compile, but its plan ran: {runs}; {status}")
+        assert status is not None and not status.compiled, status
+        assert status.reason == EXPECTED_REASONS[document], status
