@@ -8,10 +8,11 @@ tracing) is already around it. A request whose context names a trusted document
 (`RequestContext.document_id`) asks the store for the document's plan; without one it runs
 as every other request does.
 
-A compiled run that meets anything unexpected (a resolver's error, a null where the schema
-says non-null...) is discarded: what it added to the request's audit trail is taken back,
-and the standard executor answers the request, with its exact errors (docs/
-compiled-execution.md). Only queries compile, so running the operation again is safe.
+A compiled run that meets anything unexpected (a resolver's error, a permission check that
+does not allow a field, a null where the schema says non-null...) is discarded: what it
+added to the request's audit trail is taken back, and the standard executor answers the
+request, with its exact errors (docs/compiled-execution.md). Only queries compile, so
+running the operation again is safe.
 """
 
 from __future__ import annotations
@@ -140,6 +141,20 @@ class Plans:
             del self.entries[next(iter(self.entries))]
 
 
+def take_back(audit: Any, mark: int) -> None:
+    """Forget the audit events recorded since `mark` (hub/audit.py's `AuditLog`): the
+    pending rows, and their keys among the reads already seen, or the standard executor's
+    run would find them seen and record none (one event per object read). A read recorded
+    in the run was not seen before it (else it would not have been recorded); a key of
+    another action is never looked up: forgetting the keys restores the log as it was."""
+    taken = audit.pending[mark:]
+    del audit.pending[mark:]
+    seen = getattr(audit, "_seen", None)
+    if seen is not None:
+        for event in taken:
+            seen.discard((event["action"], event["object_type"], event["object_id"]))
+
+
 def compiling_context(plans: Plans) -> type[StrawberryGraphQLCoreExecutionContext]:
     """strawberry's execution context, with the compiled plans of `plans`."""
 
@@ -178,7 +193,7 @@ def compiling_context(plans: Plans) -> type[StrawberryGraphQLCoreExecutionContex
                 entry.status.runs += 1
                 return self.finish(self.build_response(data))
             if audit is not None:
-                del audit.pending[mark:]
+                take_back(audit, mark)
             self.collected_errors = CollectedErrors()
             result = super().execute_operation(serially)
             if self.is_awaitable(result):

@@ -1,15 +1,17 @@
 """Running a plan: the selection sets level by level over lists of parents.
 
 For each field of a selection set, the field's resolver is called for every parent of the
-level (the same function the standard path calls, with the same arguments); values that
+level (the same function the standard path calls, with the same arguments, after the
+field's permission checks when it has any: schema/compiled/guards.py); values that
 are ready complete at once and descend into their selection set with all their siblings;
 awaitables wait together: every awaitable made before the next wait is gathered in one go,
 so the request's DataLoaders batch as they do under the standard executor (or better:
 never worse). Leaves are completed with the type's own `coerce_output_value`.
 
-Anything unexpected (a resolver's error, a null in a non-null position, an invalid leaf,
-an object of the wrong type) raises: the caller discards the run and the standard executor
-answers the request, with its exact errors.
+Anything unexpected (a resolver's error, a permission check that does not allow a field,
+a null in a non-null position, an invalid leaf, an object of the wrong type) raises: the
+caller discards the run and the standard executor answers the request, with its exact
+errors.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from graphql.pyutils import Undefined, is_iterable
 from strawberry.execution import optimized_is_awaitable
 from strawberry.types.arguments import convert_arguments
 
+from schema.compiled.guards import guarded
 from schema.compiled.info import LightInfo
 from schema.compiled.plan import FieldPlan, ObjectPlan, Shape
+from schema.compiled.support import Call
 
 is_awaitable = optimized_is_awaitable
 NO_INFO: Any = None  # strawberry's is_type_of does not read its info
@@ -88,21 +92,30 @@ class Run:
                 return attrgetter(call.field.python_name)
             read, python_name = call.function, call.field.python_name
             return lambda source: read(source, python_name)
-        function = call.function
-        kwargs: dict[str, Any] = {}
-        info = self.info(plan) if call.info_name or call.takes_arguments else None
-        if call.takes_arguments:
-            kwargs.update(self.arguments(plan, info))
-        if call.info_name:
-            kwargs[call.info_name] = info
-        if call.source_names:
-            names = call.source_names
-            if call.takes_self:
-                return lambda source: function(source, **kwargs, **dict.fromkeys(names, source))
-            return lambda source: function(**kwargs, **dict.fromkeys(names, source))
+        info = (self.info(plan) if call.info_name or call.takes_arguments or call.guard
+                else None)
+        arguments = self.arguments(plan, info) if call.takes_arguments else {}
+        resolve = _bound(call, arguments, info)
+        if call.guard is None:
+            return resolve
+        return guarded(f"{plan.parent.name}.{plan.name}", call, resolve, info, arguments)
+
+
+def _bound(call: Call, arguments: dict[str, Any], info: LightInfo | None
+           ) -> Callable[[Any], Any]:
+    """`source -> value`: the resolver function called as strawberry calls it."""
+    function = call.function
+    kwargs = dict(arguments)
+    if call.info_name:
+        kwargs[call.info_name] = info
+    if call.source_names:
+        names = call.source_names
         if call.takes_self:
-            return partial(function, **kwargs) if kwargs else function
-        return lambda source: function(**kwargs)
+            return lambda source: function(source, **kwargs, **dict.fromkeys(names, source))
+        return lambda source: function(**kwargs, **dict.fromkeys(names, source))
+    if call.takes_self:
+        return partial(function, **kwargs) if kwargs else function
+    return lambda source: function(**kwargs)
 
 
 async def execute(plan: ObjectPlan, executor: Any) -> dict[str, Any]:
@@ -155,7 +168,7 @@ def select(run: Run, plan: ObjectPlan, parents: list[Any],
                 run.pending.append((field_plan, outputs, values, waiting))
             raise
         call = field_plan.call
-        if call is not None and call.is_async:
+        if call is not None and call.awaits:
             run.pending.append((field_plan, outputs, values, list(range(len(values)))))
             continue
         waiting = [i for i, v in enumerate(values) if is_awaitable(v)]

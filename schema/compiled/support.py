@@ -2,11 +2,13 @@
 
 A document compiles when every field it may select (whatever its `@include`/`@skip` say)
 is one whose resolution the compiler can repeat exactly: strawberry's plain attribute
-read, or the field's own resolver function called as strawberry calls it, with no field
-extension around it (a permission class is one) and no exception handler. Everything else
-(mutations, subscriptions, interfaces and unions, introspection, unknown directives,
-fragment variables, resolvers that are not strawberry's) keeps the standard executor, with
-the reason recorded on the document's `PlanStatus`.
+read, or the field's own resolver function called as strawberry calls it, with no
+exception handler and no field extension around it but strawberry's `PermissionExtension`
+(a field's permission classes): its checks are called as strawberry calls them, before the
+resolver, per parent (`Guard`, schema/compiled/guards.py). Everything else (mutations,
+subscriptions, interfaces and unions, introspection, unknown directives, fragment
+variables, other field extensions, resolvers that are not strawberry's) keeps the standard
+executor, with the reason recorded on the document's `PlanStatus`.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from graphql import (
     is_object_type,
     visit,
 )
-from strawberry.permission import PermissionExtension
+from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
@@ -53,6 +55,18 @@ class Unsupported(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Guard:
+    """A field's permission checks, as strawberry's `PermissionExtension` runs them: each
+    permission's `has_permission(source, info, **kwargs)` in order, in the extension's
+    synchronous `resolve` or, when the field's resolver is a coroutine function or a
+    permission's `has_permission` is one, in its `resolve_async` (awaited, in a coroutine
+    that then calls the resolver)."""
+
+    permissions: tuple[BasePermission, ...]
+    is_async: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Call:
     """How the standard path obtains a field's value, repeated by the compiled path:
     `function(source?, **arguments, info=...)` or `read(source, python_name)`."""
@@ -65,6 +79,13 @@ class Call:
     source_names: tuple[str, ...]  # its `root`/`parent` parameters (given the source)
     takes_arguments: bool
     is_async: bool  # the function is a coroutine function (its value is always awaited)
+    guard: Guard | None = None  # the permission checks called first, per parent
+
+    @property
+    def awaits(self) -> bool:
+        """Whether every value of the field is an awaitable (a coroutine function, or the
+        permission checks' asynchronous chain around the resolver)."""
+        return self.is_async or (self.guard is not None and self.guard.is_async)
 
 
 def call_of(parent: GraphQLObjectType, name: str, graphql_field: GraphQLField,
@@ -77,10 +98,7 @@ def call_of(parent: GraphQLObjectType, name: str, graphql_field: GraphQLField,
     field = (graphql_field.extensions or {}).get(BACKREF)
     if not isinstance(field, StrawberryField):
         raise Unsupported(f"field {where} is not a strawberry field")
-    if field.extensions:
-        if any(isinstance(e, PermissionExtension) for e in field.extensions):
-            raise Unsupported(f"field {where} is guarded")
-        raise Unsupported(f"field {where} has field extensions")
+    guard = guard_of(field, where)
     if exception_handlers:
         raise Unsupported("the schema has exception handlers")
     resolve = graphql_field.resolve
@@ -90,6 +108,8 @@ def call_of(parent: GraphQLObjectType, name: str, graphql_field: GraphQLField,
         if field.base_resolver is not None:  # pragma: no cover - strawberry never does
             raise Unsupported(f"field {where} has an unknown resolver")
         return Call(field, field.default_resolver, True, False, None, (), False, False)
+    if guard is not None and field.base_resolver is None:
+        raise Unsupported(f"field {where} is a guarded attribute")
     known = ((qualname in CHAINS and module.startswith("strawberry."))
              or (module, qualname) == DIRECT)
     resolver = field.base_resolver
@@ -99,7 +119,21 @@ def call_of(parent: GraphQLObjectType, name: str, graphql_field: GraphQLField,
     sources = tuple(p.name for p in (resolver.parent_parameter, resolver.root_parameter) if p)
     return Call(field, resolver.wrapped_func, False, resolver.self_parameter is not None,
                 info.name if info else None, sources, bool(field.arguments),
-                resolver.is_async)
+                resolver.is_async, guard)
+
+
+def guard_of(field: StrawberryField, where: str) -> Guard | None:
+    """The field's permission checks (None without any), or `Unsupported` for any other
+    field extension (they may reshape arguments or values in ways a plan cannot repeat)."""
+    if not field.extensions:
+        return None
+    [extension, *others] = field.extensions
+    if others or type(extension) is not PermissionExtension:
+        raise Unsupported(f"field {where} has field extensions")
+    # strawberry's chain (strawberry/extensions/field_extension.py): asynchronous when the
+    # resolver is, or when the extension cannot run synchronously (an async permission).
+    return Guard(tuple(extension.permissions),
+                 field.is_async or not extension.supports_sync)
 
 
 def check_document(schema: GraphQLSchema, operation: OperationDefinitionNode,

@@ -12,9 +12,13 @@ import pytest
 from tests.compiled.hubs import LOCALES, PRINCIPALS, Pair
 
 # Which documents run through their compiled plan (the others: the reason, as recorded).
-COMPILED: Final = {"Q1": True, "Q2": True, "Q3": True, "Q4": False, "Q5": True,
+COMPILED: Final = {"Q1": True, "Q2": True, "Q3": True, "Q4": True, "Q5": True,
                    "widget": True, "dashboard": True}
-WHY_NOT: Final = {"Q4": "field Query.volunteers is guarded"}
+WHY_NOT: Final[dict[str, str]] = {}
+# Who is handed back to the standard executor: Q4 (the owning tenant's volunteers) is for
+# its staff; `volunteers` is denied to everyone but staff (Staff), and staff of another
+# tenant may not filter by the owning tenant (the resolver's error).
+HANDED_BACK: Final = {("Q4", p) for p in PRINCIPALS if p != "staff"}
 
 
 @pytest.mark.parametrize("name", list(COMPILED))
@@ -33,8 +37,10 @@ def test_a_document_answers_the_same_bytes_compiled_or_not(pair: Pair, name: str
                     differences.append(f"{where}: {compiled.statements} statements, "
                                        f"{reference.statements} for the reference")
                 assert reference.runs == 0
-                assert compiled.runs == (1 if COMPILED[name] else 0), where
-                assert compiled.fallbacks == 0, (where, pair.compiled.status(document.id))
+                back = (name, principal) in HANDED_BACK
+                assert compiled.runs == (1 if COMPILED[name] and not back else 0), where
+                assert compiled.fallbacks == (1 if back else 0), (
+                    where, pair.compiled.status(document.id))
     assert not differences, "\n".join(differences)
     status = pair.compiled.status(document.id)
     assert status is not None
