@@ -46,6 +46,7 @@ class PlanStatus:
     runs: int = 0  # requests answered by the plan
     fallbacks: int = 0  # requests the plan handed back to the standard executor
     last_fallback: str | None = None  # what the last of them met
+    stopped: bool = False  # a run met a gap (`InfoGap`): never compiled again in this store
 
 
 @dataclass(slots=True)
@@ -82,6 +83,9 @@ class Plans:
         if status is None:
             status = PlanStatus(document_id, compiled=False)
         made = Entry(operation, status)
+        if status.stopped:  # the same document, parsed again (its cached copy was evicted)
+            self._keep(key, made)
+            return made
         try:
             check_document(executor.schema, operation, executor.fragment_definitions.values(),
                            executor.schema._strawberry_schema.exception_handlers)
@@ -117,6 +121,7 @@ class Plans:
     def disable(self, entry: Entry, reason: str) -> None:
         """The document is not compiled any more (a gap met when running it)."""
         entry.variants.clear()
+        entry.status.stopped = True
         self._decide(entry.status, reason, level=logging.WARNING)
 
     def _decide(self, status: PlanStatus, reason: str | None,
