@@ -59,15 +59,15 @@ class Checked(BasePermission):
 class Item:
     id: int
 
-    @strawberry.field(permission_classes=[Audited])
+    @strawberry.field(permission_classes=[Audited])  # type: ignore[untyped-decorator]
     def secret(self) -> str | None:
         return f"secret {self.id}"
 
-    @strawberry.field(permission_classes=[Audited])
+    @strawberry.field(permission_classes=[Audited])  # type: ignore[untyped-decorator]
     async def later(self, info: strawberry.Info) -> str | None:
         return f"later {self.id} {info.field_name}"
 
-    @strawberry.field(permission_classes=[Checked])
+    @strawberry.field(permission_classes=[Checked])  # type: ignore[untyped-decorator]
     def shout(self, word: str = "hey", times: int = 1) -> str | None:
         return f"{word.upper() * times} {self.id}"
 
