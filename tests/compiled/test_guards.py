@@ -12,12 +12,15 @@ from typing import Any
 
 import pytest
 import strawberry
-from strawberry.permission import BasePermission
+from graphql import parse
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
 
 from hub.access import Principal, PrincipalKind
 from hub.audit import AuditLog
 from schema.compiled import Plans, PlanStatus, compiling_context
 from schema.compiled.plans import take_back
+from schema.compiled.support import Unsupported, check_document
 
 
 @dataclass
@@ -170,3 +173,49 @@ def test_without_a_trusted_document_id_nothing_is_planned() -> None:
     answer, status, _ = run("trusted", GUARDED, Context(None), times=1)
     assert status is None
     assert answer[1] == []
+
+
+class Upper(FieldExtension):
+    def resolve(self, next_: Any, source: Any, info: strawberry.Info, **kwargs: Any) -> Any:
+        return str(next_(source, info, **kwargs)).upper()
+
+
+@strawberry.type
+class Odd:
+    @strawberry.field(extensions=[Upper()])  # type: ignore[untyped-decorator]
+    def shouted(self) -> str:
+        return "x"
+
+    @strawberry.field(extensions=[PermissionExtension([Checked()]), Upper()])  # type: ignore[untyped-decorator]
+    def both(self) -> str | None:
+        return "x"
+
+    plain: str | None = strawberry.field(permission_classes=[Checked], default="x")
+
+    @strawberry.field(permission_classes=[Checked, Audited])  # type: ignore[untyped-decorator]
+    def twice(self) -> str | None:
+        return "x"
+
+
+@strawberry.type
+class OddQuery:
+    @strawberry.field
+    def odd(self) -> Odd:
+        return Odd()
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("{ odd { twice } }", None),  # one PermissionExtension, two permissions
+    ("{ odd { shouted } }", "field Odd.shouted has field extensions"),
+    ("{ odd { both } }", "field Odd.both has field extensions"),
+    ("{ odd { plain } }", "field Odd.plain is a guarded attribute"),
+])
+def test_which_extensions_compile(text: str, reason: str | None) -> None:
+    made = strawberry.Schema(query=OddQuery)._schema
+    operation, *fragments = parse(text).definitions
+    found: str | None = None
+    try:
+        check_document(made, operation, fragments)  # type: ignore[arg-type]
+    except Unsupported as error:
+        found = str(error)
+    assert found == reason
