@@ -46,6 +46,15 @@ class AuditLog:
             "details": details,
         })
 
+    def take_back(self, mark: int) -> None:
+        """Forget the events recorded since `mark` (a discarded compiled run,
+        schema/compiled/), and their keys among the reads seen, so that a run after it
+        records them again. A read recorded since `mark` was not seen before it; keys of
+        other actions are never looked up: the log is as it was at `mark`."""
+        for event in self.pending[mark:]:
+            self._seen.discard((event["action"], event["object_type"], event["object_id"]))
+        del self.pending[mark:]
+
     async def flush(self, session: AsyncSession) -> int:
         """Write pending events with one multi-row INSERT per `FLUSH_ROWS` events (no
         RETURNING: requests may not read them). Not an executemany: asyncpg runs that as one

@@ -147,17 +147,9 @@ class Plans:
 
 
 def take_back(audit: Any, mark: int) -> None:
-    """Forget the audit events recorded since `mark` (hub/audit.py's `AuditLog`): the
-    pending rows, and their keys among the reads already seen, or the standard executor's
-    run would find them seen and record none (one event per object read). A read recorded
-    in the run was not seen before it (else it would not have been recorded); a key of
-    another action is never looked up: forgetting the keys restores the log as it was."""
-    taken = audit.pending[mark:]
-    del audit.pending[mark:]
-    seen = getattr(audit, "_seen", None)
-    if seen is not None:
-        for event in taken:
-            seen.discard((event["action"], event["object_type"], event["object_id"]))
+    """Forget the audit events recorded since `mark` (hub/audit.py's `AuditLog.take_back`),
+    or the standard executor's run would find its reads seen and record none."""
+    audit.take_back(mark)
 
 
 def compiling_context(plans: Plans) -> type[StrawberryGraphQLCoreExecutionContext]:
