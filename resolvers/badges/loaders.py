@@ -5,6 +5,7 @@ One statement per batch, whatever the number of volunteers on the page."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -12,7 +13,14 @@ from sqlalchemy import ColumnElement, func, select
 from hub.db import models as m
 from hub.db.models.enums import ApplicationStatus
 from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import KeyedLoader, record_of
+from resolvers.core.loaders import (
+    KeyedLoader,
+    LoaderGroup,
+    Statement,
+    keys_in,
+    record_of,
+    with_keys,
+)
 
 
 class LiveAwardsByVolunteerLoader(KeyedLoader):
@@ -24,11 +32,15 @@ class LiveAwardsByVolunteerLoader(KeyedLoader):
         super().__init__()
         self.db, self.scope = db, scope
 
-    async def batch_load_fn(self, keys: list[int]) -> list[list[Any]]:
+    @cached_property
+    def statement(self) -> Statement:
         ba = m.BadgeAward
-        rows = await self.db.rows(select(record_of(ba.id)).where(
-            ba.volunteer_id.in_(keys), ba.revoked_at.is_(None), self.scope,
-        ).order_by(ba.tenant_id, ba.awarded_at, ba.badge_code))
+        return select(record_of(ba.id)).where(
+            keys_in(ba.volunteer_id), ba.revoked_at.is_(None), self.scope,
+        ).order_by(ba.tenant_id, ba.awarded_at, ba.badge_code)
+
+    async def batch_load_fn(self, keys: list[int]) -> list[list[Any]]:
+        rows = await self.db.rows(with_keys(self.statement, keys))
         grouped: dict[int, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[row.volunteer_id].append(row)
@@ -46,13 +58,17 @@ class CompletedCategoriesByVolunteerLoader(KeyedLoader):
         super().__init__()
         self.db, self.scope = db, scope
 
-    async def batch_load_fn(self, keys: list[int]) -> list[dict[int, frozenset[str]]]:
+    @cached_property
+    def statement(self) -> Statement:
         a, o = m.Application, m.Opportunity
-        stmt = (select(a.volunteer_id, a.tenant_id, func.lower(o.category_code))
+        return (select(a.volunteer_id, a.tenant_id, func.lower(o.category_code))
                 .join(o, o.id == a.opportunity_id)
-                .where(a.volunteer_id.in_(keys), self.scope,
+                .where(keys_in(a.volunteer_id), self.scope,
                        a.status == ApplicationStatus.COMPLETED.value)
                 .distinct())
+
+    async def batch_load_fn(self, keys: list[int]) -> list[dict[int, frozenset[str]]]:
+        stmt = with_keys(self.statement, keys)
         found: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         for volunteer_id, tenant_id, code in await self.db.rows_as_system(stmt):
             found[volunteer_id][tenant_id].add(code)
@@ -60,11 +76,13 @@ class CompletedCategoriesByVolunteerLoader(KeyedLoader):
                 for key in keys]
 
 
-class BadgeLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        # Volunteer.badges, and the badges done toward a level.
-        self.badge_awards_by_volunteer = LiveAwardsByVolunteerLoader(
-            db, scope_for(m.BadgeAward))
-        # The categories done toward a level.
-        self.completed_categories_by_volunteer = CompletedCategoriesByVolunteerLoader(
-            db, scope_for(m.Application))
+class BadgeLoaders(LoaderGroup):
+    # Volunteer.badges, and the badges done toward a level.
+    @cached_property
+    def badge_awards_by_volunteer(self) -> LiveAwardsByVolunteerLoader:
+        return LiveAwardsByVolunteerLoader(self.db, self.scope(m.BadgeAward))
+
+    # The categories done toward a level.
+    @cached_property
+    def completed_categories_by_volunteer(self) -> CompletedCategoriesByVolunteerLoader:
+        return CompletedCategoriesByVolunteerLoader(self.db, self.scope(m.Application))

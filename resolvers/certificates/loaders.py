@@ -4,6 +4,7 @@ a certificate by id or code, a volunteer's certificates, and the holder's name."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from aiodataloader import DataLoader
@@ -11,7 +12,14 @@ from sqlalchemy import ColumnElement, exists, select
 
 from hub.db import models as m
 from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import RowByKeyLoader, RowsByKeyLoader
+from resolvers.core.loaders import (
+    LoaderGroup,
+    RowByKeyLoader,
+    RowsByKeyLoader,
+    Statement,
+    keys_in,
+    with_keys,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +56,34 @@ class HolderByVolunteerLoader(DataLoader[Any, Any]):
         super().__init__()
         self.db, self.certificates = db, certificates
 
-    async def batch_load_fn(self, keys: list[int]) -> list[Holder | None]:
+    @cached_property
+    def statement(self) -> Statement:
         v, c = m.Volunteer, m.Certificate
         readable = exists(select(c.id).where(c.volunteer_id == v.id, self.certificates))
-        stmt = select(v.id, v.first_name, v.last_name, v.erased_at).where(
-            v.id.in_(keys), readable)
+        return select(v.id, v.first_name, v.last_name, v.erased_at).where(
+            keys_in(v.id), readable)
+
+    async def batch_load_fn(self, keys: list[int]) -> list[Holder | None]:
+        stmt = with_keys(self.statement, keys)
         found = {row.id: Holder(row.id, row.first_name, row.last_name,
                                 row.erased_at is not None)
                  for row in await self.db.rows_as_system(stmt)}
         return [found.get(key) for key in keys]
 
 
-class CertificateLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        scope = scope_for(m.Certificate)
-        self.certificate_by_id = RowByKeyLoader(db, m.Certificate.id, scope)
-        self.certificate_by_code = RowByKeyLoader(db, m.Certificate.code, scope)
-        self.certificates_by_volunteer = RowsByKeyLoader(db, m.Certificate.volunteer_id, scope)
-        self.certificate_holder_by_volunteer = HolderByVolunteerLoader(db, scope)
+class CertificateLoaders(LoaderGroup):
+    @cached_property
+    def certificate_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Certificate.id, self.scope(m.Certificate))
+
+    @cached_property
+    def certificate_by_code(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Certificate.code, self.scope(m.Certificate))
+
+    @cached_property
+    def certificates_by_volunteer(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.Certificate.volunteer_id, self.scope(m.Certificate))
+
+    @cached_property
+    def certificate_holder_by_volunteer(self) -> HolderByVolunteerLoader:
+        return HolderByVolunteerLoader(self.db, self.scope(m.Certificate))

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 from hub.db import models as m
-from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import RowByKeyLoader, RowsByKeyLoader
+from resolvers.core.loaders import LoaderGroup, RowByKeyLoader, RowsByKeyLoader
 
 
-class ContentLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.event_by_id = RowByKeyLoader(db, m.Event.id, scope_for(m.Event))
-        self.news_item_by_id = RowByKeyLoader(db, m.NewsItem.id, scope_for(m.NewsItem))
-        self.translations_by_event = RowsByKeyLoader(db, m.EventTranslation.event_id)
-        self.translations_by_news_item = RowsByKeyLoader(db, m.NewsItemTranslation.news_item_id)
+class ContentLoaders(LoaderGroup):
+    @cached_property
+    def event_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Event.id, self.scope(m.Event))
+
+    @cached_property
+    def news_item_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.NewsItem.id, self.scope(m.NewsItem))
+
+    @cached_property
+    def translations_by_event(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.EventTranslation.event_id)
+
+    @cached_property
+    def translations_by_news_item(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.NewsItemTranslation.news_item_id)

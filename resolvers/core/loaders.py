@@ -1,22 +1,68 @@
 """Per-request DataLoaders named `<Entity>By<Key>Loader`: one bulk query each, results in key
-order. They are created fresh for every request, so nothing cached crosses principals.
+order. They are created fresh for every request, so nothing cached crosses principals; and
+only when a resolver first asks for one (`LoaderGroup`), so a request pays for the loaders
+(and the read scope's clauses) it uses, not for all of them.
 
 They return plain, read-only rows (`record_of`): every mapped attribute of the models is
-named like its column (tests/hub/db/test_models.py checks it), so a row reads like the entity."""
+named like its column (tests/hub/db/test_models.py checks it), so a row reads like the entity.
+
+Their statements are built once, with the batch's keys as an expanding bound parameter
+(`keys_in`, given by `with_keys`): once per process when the statement carries no scope,
+once per loader (that is, per request) when it carries the caller's scope. A batch then
+costs a copy with its parameter, not a new statement and its cache key."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import Any, TypeAlias, TypeVar
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from resolvers.core.database import RequestDatabase
 
 R = TypeVar("R")
+# A loader's SELECT, of whatever columns.
+Statement: TypeAlias = Select[*tuple[Any, ...]]
+S = TypeVar("S", bound=Statement)
+
+# The name of the batch's keys in the loaders' statements.
+BATCH_KEYS = "batch_keys"
+# A request's read scope: the WHERE clause a query of a model must carry (`ReadScope.rows`).
+ScopeFor = Callable[[Any], ColumnElement[bool]]
+
+
+def keys_in(column: Any) -> ColumnElement[bool]:
+    """`column IN (the batch's keys)`, the keys bound at execution (`with_keys`)."""
+    return column.in_(bindparam(BATCH_KEYS, expanding=True))  # type: ignore[no-any-return]
+
+
+def with_keys(statement: S, keys: list[Any], **values: Any) -> S:
+    """The statement with this batch's keys (and any other named `values`) bound: a light
+    copy (SQLAlchemy's statement-level `params`), whose compiled form is cached."""
+    return statement.params({BATCH_KEYS: keys, **values})
+
+
+class LoaderGroup:
+    """What a request's loaders are made of: its database, its read scope and the signed-in
+    volunteer. Each domain's group declares its loaders as `cached_property`s, made the
+    first time a resolver asks for them, with the clause of `scope(model)`, asked of the
+    request's read scope once per model and only for the models a loader of the request
+    reads."""
+
+    def __init__(self, db: RequestDatabase, scope_for: ScopeFor,
+                 volunteer_id: int | None) -> None:
+        self.db, self._scope_for, self.volunteer_id = db, scope_for, volunteer_id
+        self._scopes: dict[Any, ColumnElement[bool]] = {}
+
+    def scope(self, model: Any) -> ColumnElement[bool]:
+        clause = self._scopes.get(model)
+        if clause is None:
+            clause = self._scopes[model] = self._scope_for(model)
+        return clause
 
 
 def record_of(column: InstrumentedAttribute[Any]) -> Any:
@@ -63,6 +109,23 @@ def now_or_later(loader: KeyedLoader, key: Any, then: Callable[[Any], R]) -> R |
     return later()
 
 
+_BY_KEY: dict[tuple[Any, str], Statement] = {}
+
+
+def rows_by_key(column: InstrumentedAttribute[Any], scope: ColumnElement[bool] | None
+                ) -> Statement:
+    """`SELECT <column's table> WHERE column IN (keys) AND scope`: built once per process
+    for an unscoped column, once per call (a loader's, that is once per request) with a
+    scope."""
+    if scope is not None:
+        return select(record_of(column)).where(keys_in(column), scope)
+    key = (column.class_, column.key)
+    statement = _BY_KEY.get(key)
+    if statement is None:
+        statement = _BY_KEY[key] = select(record_of(column)).where(keys_in(column))
+    return statement
+
+
 class RowByKeyLoader(KeyedLoader):
     """One row (or None) per key, from `column IN keys`, under the caller's scope."""
 
@@ -73,11 +136,14 @@ class RowByKeyLoader(KeyedLoader):
         scope: ColumnElement[bool] | None = None,
     ) -> None:
         super().__init__()
-        self.db, self.column, self.scope = db, column, scope if scope is not None else true()
+        self.db, self.column, self.scope = db, column, scope
+
+    @cached_property
+    def statement(self) -> Statement:
+        return rows_by_key(self.column, self.scope)
 
     async def batch_load_fn(self, keys: list[Any]) -> list[Any]:
-        rows = await self.db.rows(select(record_of(self.column)).where(
-            self.column.in_(keys), self.scope))
+        rows = await self.db.rows(with_keys(self.statement, keys))
         found = {getattr(row, self.column.key): row for row in rows}
         return [found.get(key) for key in keys]
 
@@ -88,25 +154,40 @@ class RowsByKeyLoader(KeyedLoader):
     def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any],
                  scope: ColumnElement[bool] | None = None) -> None:
         super().__init__()
-        self.db, self.column, self.scope = db, column, scope if scope is not None else true()
+        self.db, self.column, self.scope = db, column, scope
+
+    @cached_property
+    def statement(self) -> Statement:
+        return rows_by_key(self.column, self.scope)
 
     async def batch_load_fn(self, keys: list[Any]) -> list[list[Any]]:
-        rows = await self.db.rows(select(record_of(self.column)).where(
-            self.column.in_(keys), self.scope))
+        rows = await self.db.rows(with_keys(self.statement, keys))
         grouped: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[getattr(row, self.column.key)].append(row)
         return [grouped.get(key, []) for key in keys]
 
 
+_COUNT_BY_KEY: dict[tuple[Any, str], Statement] = {}
+
+
 class CountByKeyLoader(DataLoader[Any, Any]):
-    """How many rows per key, in one grouped statement."""
+    """How many rows per key, in one grouped statement (built once per process)."""
 
     def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any]) -> None:
         super().__init__()
         self.db, self.column = db, column
 
+    @cached_property
+    def statement(self) -> Statement:
+        key = (self.column.class_, self.column.key)
+        statement = _COUNT_BY_KEY.get(key)
+        if statement is None:
+            statement = _COUNT_BY_KEY[key] = (select(self.column, func.count())
+                                              .where(keys_in(self.column))
+                                              .group_by(self.column))
+        return statement
+
     async def batch_load_fn(self, keys: list[Any]) -> list[int]:
-        stmt = select(self.column, func.count()).where(self.column.in_(keys)).group_by(self.column)
-        found = {key: int(n) for key, n in await self.db.rows(stmt)}
+        found = {key: int(n) for key, n in await self.db.rows(with_keys(self.statement, keys))}
         return [found.get(key, 0) for key in keys]

@@ -6,20 +6,24 @@ presented to: never the issuing society's staff, never anyone else)."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 from hub.db import models as m
-from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import RowByKeyLoader, RowsByKeyLoader
+from resolvers.core.loaders import LoaderGroup, RowByKeyLoader, RowsByKeyLoader
 
 
-class CredentialLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        # Volunteer.credentials: the credentials issued to a volunteer (their downloads).
-        self.credentials_by_volunteer = RowsByKeyLoader(
-            db, m.Credential.volunteer_id, scope_for(m.Credential))
-        # Volunteer.recognizedElsewhere: what they presented to a society, with consent.
-        self.recognition_by_volunteer = RowsByKeyLoader(
-            db, m.RecognitionImport.volunteer_id, scope_for(m.RecognitionImport))
-        self.recognition_by_id = RowByKeyLoader(
-            db, m.RecognitionImport.id, scope_for(m.RecognitionImport))
+class CredentialLoaders(LoaderGroup):
+    # Volunteer.credentials: the credentials issued to a volunteer (their downloads).
+    @cached_property
+    def credentials_by_volunteer(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.Credential.volunteer_id, self.scope(m.Credential))
+
+    # Volunteer.recognizedElsewhere: what they presented to a society, with consent.
+    @cached_property
+    def recognition_by_volunteer(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.RecognitionImport.volunteer_id,
+                               self.scope(m.RecognitionImport))
+
+    @cached_property
+    def recognition_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.RecognitionImport.id, self.scope(m.RecognitionImport))

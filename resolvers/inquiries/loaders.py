@@ -3,18 +3,24 @@ thread is the volunteer's own, or one kept by the staff member's tenant (hub/acc
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 from hub.db import models as m
-from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import CountByKeyLoader, RowByKeyLoader, RowsByKeyLoader
+from resolvers.core.loaders import CountByKeyLoader, LoaderGroup, RowByKeyLoader, RowsByKeyLoader
 
 
-class InquiryLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.inquiry_by_id = RowByKeyLoader(db, m.Inquiry.id, scope_for(m.Inquiry))
-        self.messages_by_inquiry = RowsByKeyLoader(
-            db, m.InquiryMessage.inquiry_id, scope_for(m.InquiryMessage))
-        # Asked only about a thread the caller was just allowed to read (the writes' limit
-        # on a thread's length), so it needs no scope of its own.
-        self.message_count_by_inquiry = CountByKeyLoader(db, m.InquiryMessage.inquiry_id)
+class InquiryLoaders(LoaderGroup):
+    @cached_property
+    def inquiry_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Inquiry.id, self.scope(m.Inquiry))
+
+    @cached_property
+    def messages_by_inquiry(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.InquiryMessage.inquiry_id,
+                               self.scope(m.InquiryMessage))
+
+    # Asked only about a thread the caller was just allowed to read (the writes' limit on a
+    # thread's length), so it needs no scope of its own.
+    @cached_property
+    def message_count_by_inquiry(self) -> CountByKeyLoader:
+        return CountByKeyLoader(self.db, m.InquiryMessage.inquiry_id)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 from hub.db import models as m
-from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import RowByKeyLoader
+from resolvers.core.loaders import LoaderGroup, RowByKeyLoader
 
 
-class NotificationLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.notification_by_id = RowByKeyLoader(db, m.Notification.id,
-                                                 scope_for(m.Notification))
-        # The inquiry thread a notification reports on, for its opportunity's title.
-        self.notified_inquiry_by_id = RowByKeyLoader(db, m.Inquiry.id, scope_for(m.Inquiry))
+class NotificationLoaders(LoaderGroup):
+    @cached_property
+    def notification_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Notification.id, self.scope(m.Notification))
+
+    # The inquiry thread a notification reports on, for its opportunity's title.
+    @cached_property
+    def notified_inquiry_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Inquiry.id, self.scope(m.Inquiry))

@@ -3,31 +3,56 @@ taxonomy, texts, and the signed-in volunteer's own rows about them."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 from hub.db import models as m
-from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import CountByKeyLoader, RowByKeyLoader, RowsByKeyLoader
+from resolvers.core.loaders import CountByKeyLoader, LoaderGroup, RowByKeyLoader, RowsByKeyLoader
 
 
-class OpportunityLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.organization_by_id = RowByKeyLoader(db, m.Organization.id, scope_for(m.Organization))
-        self.campaign_by_id = RowByKeyLoader(db, m.Campaign.id, scope_for(m.Campaign))
-        self.opportunity_by_id = RowByKeyLoader(db, m.Opportunity.id, scope_for(m.Opportunity))
-        self.category_by_code = RowByKeyLoader(db, m.Category.code)
-        self.skill_by_code = RowByKeyLoader(db, m.Skill.code)
-        self.skills_by_opportunity = RowsByKeyLoader(db, m.OpportunitySkill.opportunity_id)
-        self.translations_by_opportunity = RowsByKeyLoader(
-            db, m.OpportunityTranslation.opportunity_id
-        )
-        self.translations_by_campaign = RowsByKeyLoader(db, m.CampaignTranslation.campaign_id)
-        self.application_count_by_opportunity = CountByKeyLoader(db, m.Application.opportunity_id)
-        # The signed-in volunteer's own rows, by opportunity (none for other principals).
-        mine = m.SavedOpportunity.volunteer_id == volunteer_id
-        self.viewer_saved_by_opportunity = RowByKeyLoader(
-            db, m.SavedOpportunity.opportunity_id, mine
-        )
-        self.viewer_application_by_opportunity = RowByKeyLoader(
-            db, m.Application.opportunity_id, m.Application.volunteer_id == volunteer_id
-        )
+class OpportunityLoaders(LoaderGroup):
+    @cached_property
+    def organization_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Organization.id, self.scope(m.Organization))
+
+    @cached_property
+    def campaign_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Campaign.id, self.scope(m.Campaign))
+
+    @cached_property
+    def opportunity_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Opportunity.id, self.scope(m.Opportunity))
+
+    @cached_property
+    def category_by_code(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Category.code)
+
+    @cached_property
+    def skill_by_code(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Skill.code)
+
+    @cached_property
+    def skills_by_opportunity(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.OpportunitySkill.opportunity_id)
+
+    @cached_property
+    def translations_by_opportunity(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.OpportunityTranslation.opportunity_id)
+
+    @cached_property
+    def translations_by_campaign(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.CampaignTranslation.campaign_id)
+
+    @cached_property
+    def application_count_by_opportunity(self) -> CountByKeyLoader:
+        return CountByKeyLoader(self.db, m.Application.opportunity_id)
+
+    # The signed-in volunteer's own rows, by opportunity (none for other principals).
+    @cached_property
+    def viewer_saved_by_opportunity(self) -> RowByKeyLoader:
+        mine = m.SavedOpportunity.volunteer_id == self.volunteer_id
+        return RowByKeyLoader(self.db, m.SavedOpportunity.opportunity_id, mine)
+
+    @cached_property
+    def viewer_application_by_opportunity(self) -> RowByKeyLoader:
+        mine = m.Application.volunteer_id == self.volunteer_id
+        return RowByKeyLoader(self.db, m.Application.opportunity_id, mine)

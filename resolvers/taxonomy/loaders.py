@@ -3,25 +3,47 @@ request, which also fills the request's `<taxonomy>_by_code` loader, so the labe
 records on the same page cost nothing more), and the published opportunities per category
 the caller may see (one grouped statement for any number of categories).
 
-They are made per request, like every loader: nothing cached crosses principals, and a
-label changed by a federation admin is served by the next request. Until they are composed
-into `resolvers.loaders.Loaders`, `taxonomy_loaders(ctx)` keeps them beside the request's
-loaders (weakly: they go with the request)."""
+They are made per request (when first asked for), like every loader: nothing cached
+crosses principals, and a label changed by a federation admin is served by the next
+request. Their statements are built once: per process for a taxonomy's rows, per loader
+for the counts, which carry the caller's scope."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, bindparam, func, or_, select
 
 from hub.db import models as m
 from hub.db.models import RecordStatus
 from hub.db.types import utcnow
 from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import CountByKeyLoader, KeyedLoader, RowByKeyLoader, record_of
-from resolvers.taxonomy.kinds import CATEGORIES, SKILLS, Taxonomy
+from resolvers.core.loaders import (
+    CountByKeyLoader,
+    KeyedLoader,
+    LoaderGroup,
+    RowByKeyLoader,
+    Statement,
+    keys_in,
+    record_of,
+    with_keys,
+)
+from resolvers.taxonomy.kinds import Taxonomy
 
 ALL = "all"  # the one key of a taxonomy's list loader
+NOW = "now"  # the bound time of a count's "already due"
+
+_ROWS: dict[Any, Statement] = {}
+
+
+def taxonomy_rows(model: Any) -> Statement:
+    """Every row of a taxonomy, in `position` then code order (built once per process)."""
+    statement = _ROWS.get(model)
+    if statement is None:
+        statement = _ROWS[model] = (select(record_of(model.code))
+                                    .order_by(model.position, model.code))
+    return statement
 
 
 class TaxonomyRowsLoader(KeyedLoader):
@@ -33,8 +55,7 @@ class TaxonomyRowsLoader(KeyedLoader):
         self.db, self.model, self.by_code = db, model, by_code
 
     async def batch_load_fn(self, keys: list[str]) -> list[list[Any]]:
-        rows = list(await self.db.rows(select(record_of(self.model.code))
-                                       .order_by(self.model.position, self.model.code)))
+        rows = list(await self.db.rows(taxonomy_rows(self.model)))
         for row in rows:
             self.by_code.prime(row.code, row)
         return [rows for _ in keys]
@@ -44,35 +65,41 @@ class PublishedCountByCategoryLoader(CountByKeyLoader):
     """Published opportunities per category code, counting only those the caller may read
     (the read scope's clause) and already due (not scheduled for later)."""
 
-    def __init__(self, db: RequestDatabase, scope: Any) -> None:
+    def __init__(self, db: RequestDatabase, scope: ColumnElement[bool]) -> None:
         super().__init__(db, m.Opportunity.category_code)
         self.scope = scope
 
-    async def batch_load_fn(self, keys: list[str]) -> list[int]:
+    @cached_property
+    def statement(self) -> Statement:
         o = m.Opportunity
-        stmt = (select(o.category_code, func.count())
-                .where(o.category_code.in_(keys), self.scope,
+        return (select(o.category_code, func.count())
+                .where(keys_in(o.category_code), self.scope,
                        o.status == RecordStatus.PUBLISHED.value,
-                       or_(o.published_at.is_(None), o.published_at <= utcnow()))
+                       or_(o.published_at.is_(None), o.published_at <= bindparam(NOW)))
                 .group_by(o.category_code))
+
+    async def batch_load_fn(self, keys: list[str]) -> list[int]:
+        stmt = with_keys(self.statement, keys, **{NOW: utcnow()})
         found = {code: int(n) for code, n in await self.db.rows(stmt)}
         return [found.get(key, 0) for key in keys]
 
 
-class TaxonomyLoaders:
+class TaxonomyLoaders(LoaderGroup):
     """The request's taxonomy loaders; composed after `OpportunityLoaders`, whose by-code
     loaders they prime."""
 
-    category_by_code: RowByKeyLoader
-    skill_by_code: RowByKeyLoader
+    @cached_property
+    def taxonomy_rows(self) -> dict[str, TaxonomyRowsLoader]:
+        return {}  # by taxonomy name, filled as they are asked for
 
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.taxonomy_rows = {
-            kind.name: TaxonomyRowsLoader(db, kind.model, kind.by_code(self))  # type: ignore[arg-type]
-            for kind in (CATEGORIES, SKILLS)
-        }
-        self.published_count_by_category = PublishedCountByCategoryLoader(
-            db, scope_for(m.Opportunity))
+    @cached_property
+    def published_count_by_category(self) -> PublishedCountByCategoryLoader:
+        return PublishedCountByCategoryLoader(self.db, self.scope(m.Opportunity))
 
     def taxonomy_rows_of(self, kind: Taxonomy) -> TaxonomyRowsLoader:
-        return self.taxonomy_rows[kind.name]
+        loader = self.taxonomy_rows.get(kind.name)
+        if loader is None:
+            by_code = kind.by_code(self)  # type: ignore[arg-type]
+            loader = self.taxonomy_rows[kind.name] = TaxonomyRowsLoader(
+                self.db, kind.model, by_code)
+        return loader

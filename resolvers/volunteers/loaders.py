@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 from hub.db import models as m
-from resolvers.core.database import RequestDatabase
-from resolvers.core.loaders import RowByKeyLoader, RowsByKeyLoader
+from resolvers.core.loaders import LoaderGroup, RowByKeyLoader, RowsByKeyLoader
 
 
-class VolunteerLoaders:
-    def __init__(self, db: RequestDatabase, scope_for: Any, volunteer_id: int | None) -> None:
-        self.volunteer_by_id = RowByKeyLoader(db, m.Volunteer.id, scope_for(m.Volunteer))
-        self.application_by_id = RowByKeyLoader(db, m.Application.id, scope_for(m.Application))
-        # Scoped: staff see the memberships of their own tenant, a volunteer all of theirs;
-        # that is exactly what deciding "staff of a tenant the volunteer belongs to" needs.
-        self.memberships_by_volunteer = RowsByKeyLoader(
-            db, m.Membership.volunteer_id, scope_for(m.Membership))
-        self.skills_by_volunteer = RowsByKeyLoader(db, m.VolunteerSkill.volunteer_id)
-        self.hours_by_application = RowsByKeyLoader(
-            db, m.HoursEntry.application_id, scope_for(m.HoursEntry))
+class VolunteerLoaders(LoaderGroup):
+    @cached_property
+    def volunteer_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Volunteer.id, self.scope(m.Volunteer))
+
+    @cached_property
+    def application_by_id(self) -> RowByKeyLoader:
+        return RowByKeyLoader(self.db, m.Application.id, self.scope(m.Application))
+
+    # Scoped: staff see the memberships of their own tenant, a volunteer all of theirs; that
+    # is exactly what deciding "staff of a tenant the volunteer belongs to" needs.
+    @cached_property
+    def memberships_by_volunteer(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.Membership.volunteer_id, self.scope(m.Membership))
+
+    @cached_property
+    def skills_by_volunteer(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.VolunteerSkill.volunteer_id)
+
+    @cached_property
+    def hours_by_application(self) -> RowsByKeyLoader:
+        return RowsByKeyLoader(self.db, m.HoursEntry.application_id, self.scope(m.HoursEntry))
