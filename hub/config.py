@@ -83,6 +83,9 @@ class Settings:
     rate_limit_principal: int = 200_000
     rate_limit_client: int = 1_000_000
     rate_limit_ip: int = 100_000
+    # Refused credentials (a bad token or API key) per address and window: beyond, 429 for
+    # every request from it that carries a credential (hub/entry/rate_limits.py).
+    rate_limit_refused_credentials: int = 100
     # Timeouts: a whole request, and one SQL statement (PostgreSQL's statement_timeout).
     request_timeout_seconds: int = 15
     statement_timeout_ms: int = 5_000
@@ -179,6 +182,8 @@ class Settings:
                                       high=10**12),
             rate_limit_client=_int(env, "HUB_RATE_LIMIT_CLIENT", 1_000_000, low=0, high=10**12),
             rate_limit_ip=_int(env, "HUB_RATE_LIMIT_IP", 100_000, low=0, high=10**12),
+            rate_limit_refused_credentials=_int(env, "HUB_RATE_LIMIT_REFUSED_CREDENTIALS", 100,
+                                                low=0, high=10**9),
             request_timeout_seconds=_int(env, "HUB_REQUEST_TIMEOUT_SECONDS", 15, low=1,
                                          high=3600),
             statement_timeout_ms=_int(env, "HUB_STATEMENT_TIMEOUT_MS", 5_000, low=0,

@@ -95,7 +95,7 @@ def make_database(backend: str, folder: Path, *, tenants_dir: Path | None = None
     # their own budgets, tests/hub/entry/test_rate_limits.py).
     env = {"HUB_MODE": "dev", "HUB_DEV_KEY_FILE": str(folder / "dev-key.json"),
            "HUB_RATE_LIMIT_IP": "0", "HUB_RATE_LIMIT_PRINCIPAL": "0",
-           "HUB_RATE_LIMIT_CLIENT": "0"}
+           "HUB_RATE_LIMIT_CLIENT": "0", "HUB_RATE_LIMIT_REFUSED_CREDENTIALS": "0"}
     if tenants_dir is not None:
         env["HUB_TENANTS_DIR"] = str(tenants_dir)
     def configured(url: str) -> Settings:

@@ -23,15 +23,17 @@ from hub.errors import RateLimited
 from hub.limits import RateLimiter, bucket_for, charging, cost_of, limiter_for
 from hub.limits.costs import REFUSED_COST, UNEXECUTED_COST
 from hub.limits.messages import RATE_LIMITED
+from hub.limits.windows import Bucket, network_of
 
 UNLIMITED: Final = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
 class RateLimitMiddleware:
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings,
+                 limiter: RateLimiter | None = None) -> None:
         self.app = app
         self.settings = settings
-        self.limiter: RateLimiter = limiter_for(settings)
+        self.limiter: RateLimiter = limiter if limiter is not None else limiter_for(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -67,6 +69,51 @@ class RateLimitMiddleware:
             return message
 
         return wrapped
+
+
+class RefusedCredentialsMiddleware:
+    """Outside authentication: an address whose credentials were refused
+    HUB_RATE_LIMIT_REFUSED_CREDENTIALS times in a window gets 429 for every request that
+    carries a credential (a bearer token or an API key) until the window ends, before the
+    credential is even checked: guessing tokens or keys costs the guesser, and a signed-in
+    neighbour behind the same address is refused only while the guessing goes on. Requests
+    without a credential are never refused here (they spend the address's own budget)."""
+
+    def __init__(self, app: ASGIApp, settings: Settings, limiter: RateLimiter) -> None:
+        self.app = app
+        self.settings = settings
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        budget = self.settings.rate_limit_refused_credentials
+        if scope["type"] != "http" or not budget or scope["path"] in UNLIMITED \
+                or not _carries_credential(scope):
+            await self.app(scope, receive, send)
+            return
+        peer = scope["client"][0] if scope.get("client") else None
+        bucket = Bucket(f"refused:{network_of(peer)}", budget)
+        retry_after = await self.limiter.refusal(bucket)
+        if retry_after is not None:
+            await _refuse(HTTPConnection(scope), retry_after, send)
+            return
+        status = 0
+
+        async def watched(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        finally:
+            if status == 401:
+                await self.limiter.charge(bucket, 1)
+
+
+def _carries_credential(scope: Scope) -> bool:
+    return any(name in (b"authorization", b"x-api-key") and value.strip()
+               for name, value in scope.get("headers") or ())
 
 
 async def _refuse(conn: HTTPConnection, retry_after: int, send: Send) -> None:

@@ -149,6 +149,29 @@ def test_signed_in_principals_and_api_clients_spend_their_own_budgets(
         assert_refused(ask(elsewhere, headers=admin))
 
 
+def test_refused_credentials_are_counted_per_address(backend: Database,
+                                                    principals: Cast) -> None:
+    """HUB_RATE_LIMIT_REFUSED_CREDENTIALS (3 here): after three refused credentials, an
+    address's requests that carry a credential get 429 before it is checked, a valid one
+    too; its requests without a credential, and other addresses, are not refused."""
+    settings = replace(backend.settings, rate_limit_window_seconds=WINDOW,
+                       rate_limit_refused_credentials=3)
+    app = create_app(settings)
+    bad_token = {"Authorization": "Bearer not-a-token"}
+    bad_key = {"X-Api-Key": "tw_not-a-key"}
+    with caller(app, "192.0.2.70") as http:
+        for headers in (bad_token, bad_key, bad_token):
+            assert ask(http, headers=headers).status_code == 401
+        assert_refused(ask(http, headers=bad_token))
+        assert_refused(ask(http, headers=principals.headers["admin"]))  # valid, same address
+        assert_refused(ask(http, headers=principals.headers["client"]))
+        assert ask(http).status_code == 200  # anonymous: the address's own budget
+        assert http.get("/healthz").status_code == 200
+    with caller(app, "192.0.2.71") as neighbour:
+        assert ask(neighbour, headers=bad_token).status_code == 401
+        assert ask(neighbour, headers=principals.headers["admin"]).status_code == 200
+
+
 def test_a_budget_of_zero_never_refuses(backend: Database) -> None:
     settings = replace(backend.settings, rate_limit_ip=0, rate_limit_window_seconds=WINDOW)
     with TestClient(create_app(settings), client=("192.0.2.60", 40_000)) as http:
