@@ -17,10 +17,18 @@ from hub.access import PrincipalKind, ReadScope
 
 REQUEST_ROLE = "tatawwu_request"
 
+# `plan_cache_mode`: the pool's connections keep each statement prepared (asyncpg's cache),
+# and after five executions PostgreSQL may switch a prepared statement to a generic plan,
+# planned without the values: for a filtered count under row security it chose a bitmap
+# scan over 84,000 index entries (71 ms) where the plan for the values reads the table once
+# (42 ms) (bench/RESULTS.md, "Q5 on the large set"). Custom plans for every statement of a
+# request cost a planning each (a fraction of a millisecond); the settings are one statement
+# either way.
 _SETTINGS = (
     "set_config('role', :role, true), set_config('tatawwu.tenants', :tenants, true), "
     "set_config('tatawwu.network', :network, true), set_config('tatawwu.staff', :staff, true), "
-    "set_config('tatawwu.volunteer', :volunteer, true)"
+    "set_config('tatawwu.volunteer', :volunteer, true), "
+    "set_config('plan_cache_mode', 'force_custom_plan', true)"
 )
 PRELUDE = text(f"SELECT {_SETTINGS}")
 PRELUDE_WITH_TIMEOUT = text(
