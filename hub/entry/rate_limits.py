@@ -2,10 +2,10 @@
 callers), in cost units per window (hub/limits).
 
 Before a request runs, a caller whose budget is spent gets 429 with `RATE_LIMITED` and
-`Retry-After`; after the answer, the request's cost (its operation's estimate, put on
-`request.state.cost` by schema/core/charges.py; REFUSED_COST when nothing executed) is
-charged. The probes and /metrics are never limited: a load balancer or a scraper must
-always get through.
+`Retry-After`; with the answer, before its last bytes are sent, the request's cost (its
+operation's estimate, put on `request.state.cost` by schema/core/charges.py; REFUSED_COST
+when nothing executed) is charged. The probes and /metrics are never limited: a load
+balancer or a scraper must always get through.
 """
 
 from __future__ import annotations
@@ -54,11 +54,26 @@ class RateLimitMiddleware:
             if retry_after is not None:
                 await _refuse(conn, retry_after, send)
                 return
+            unexecuted = REFUSED_COST if scope["path"] == "/graphql" else UNEXECUTED_COST
+            charged = False
+
+            async def charge() -> None:
+                nonlocal charged
+                if not charged:
+                    charged = True
+                    await self.limiter.charge(bucket, cost_of(state, unexecuted))
+
+            async def charging_send(message: Message) -> None:
+                # Charged before the answer's last bytes leave: a client that waits for
+                # its answer cannot outrun its own charge, on this process or another.
+                if message["type"] == "http.response.body" and not message.get("more_body"):
+                    await charge()
+                await send(message)
+
             try:
-                await self.app(scope, receive, send)
+                await self.app(scope, receive, charging_send)
             finally:
-                unexecuted = REFUSED_COST if scope["path"] == "/graphql" else UNEXECUTED_COST
-                await self.limiter.charge(bucket, cost_of(state, unexecuted))
+                await charge()
 
     def _closing_on_shutdown(self, receive: Receive) -> Receive:
         """The app's lifespan `receive`, closing the limiter's connections at shutdown."""
@@ -96,19 +111,26 @@ class RefusedCredentialsMiddleware:
         if retry_after is not None:
             await _refuse(HTTPConnection(scope), retry_after, send)
             return
-        status = 0
+        status, charged = 0, False
+
+        async def charge() -> None:
+            nonlocal charged
+            if status == 401 and not charged:
+                charged = True
+                await self.limiter.charge(bucket, 1)
 
         async def watched(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                await charge()  # before the refusal leaves, as the rate limits do
             await send(message)
 
         try:
             await self.app(scope, receive, watched)
         finally:
-            if status == 401:
-                await self.limiter.charge(bucket, 1)
+            await charge()
 
 
 def _carries_credential(scope: Scope) -> bool:
