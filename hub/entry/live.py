@@ -88,6 +88,7 @@ CONNECT_WAIT = 5.0
 CATCH_UP_MARGIN = timedelta(seconds=5)
 # A websocket that has not sent `connection_init` by then is closed (4408).
 INIT_WAIT = timedelta(seconds=10)
+STOP_WAIT = 5.0  # seconds the dispatcher's pass under way may take to end at shutdown
 # Close codes: 4403 makes graphql-ws clients reconnect (calling `connectionParams` again,
 # for a fresh token); the reason starts with the error code.
 REFUSED = 4403
@@ -134,6 +135,13 @@ class LiveRuntime:
         log.info("live: emergency calls over the %s bus", self.bus.name)
 
     async def stop(self) -> None:
+        # The dispatcher first ends the pass under way: cancelled inside a transaction, its
+        # connection's rollback would be cancelled too (and logged by the pool).
+        self.dispatcher.stop()
+        for task in self._tasks:
+            if task.get_name() == "tatawwu-live-dispatch":
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(task), STOP_WAIT)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:

@@ -185,7 +185,8 @@ async def broadcast_since(sessions: async_sessionmaker[AsyncSession], since: dat
 
 
 class Dispatcher:
-    """The loop of one hub process: `run()` until cancelled."""
+    """The loop of one hub process: `run()` until `stop()` (between two passes, so that a
+    pass's transaction is never cut in the middle) or until cancelled."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], bus: Bus,
                  inactive_tenants: Callable[[], frozenset[int]], *,
@@ -194,12 +195,20 @@ class Dispatcher:
         self.inactive_tenants = inactive_tenants
         self.poll, self.batch = poll, batch
         self.passes = 0
+        self.stopping = False
+        self._woken: asyncio.Event | None = None
+
+    def stop(self) -> None:
+        """End `run()` after the pass under way, if any."""
+        self.stopping = True
+        if self._woken is not None:
+            self._woken.set()
 
     async def run(self) -> None:
-        woken = register()
+        woken = self._woken = register()
         backoff = Backoff(first=self.poll, most=10.0)
         try:
-            while True:
+            while not self.stopping:
                 woken.clear()  # a wake-up during the pass keeps it set: the next wait is short
                 try:
                     done = await dispatch_due(self.sessions, self.bus, self.inactive_tenants(),
@@ -214,10 +223,13 @@ class Dispatcher:
                                 type(exc).__name__, exc)
                     wait = backoff.delay()
                 self.passes += 1
+                if self.stopping:
+                    break
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(woken.wait(), wait)
         finally:
             unregister(woken)
+            self._woken = None
 
     def _wait(self, done: Dispatched) -> float:
         if done.claimed >= self.batch:
