@@ -13,7 +13,6 @@ from typing import Any, Final, cast
 
 from sqlalchemy import event
 from starlette.applications import Starlette
-from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from bench.inproc import facts
@@ -30,7 +29,6 @@ from bench.queries import (
 from hub.documents.admin import push_file
 from hub.entry.dashboard_documents import dashboard_document
 from hub.entry.documents import schema_check
-from hub.entry.graphql import HubGraphQL
 from hub.entry.setup_steps import push_own_documents
 from hub.entry.widget_documents import news_document
 from hub.ids import encode_id
@@ -110,13 +108,11 @@ def push_text(database: Database, folder: Path, body: str) -> Document:
 
 
 def plans_of(app: Starlette) -> Plans:
-    """The plan store of a started app's GraphQL schema."""
-    for route in app.routes:
-        if isinstance(route, Route) and route.path == "/graphql":
-            view = getattr(route.endpoint, "app", None)
-            if isinstance(view, HubGraphQL):
-                return cast(HubSchema, view.schema).compiled
-    raise LookupError("no started GraphQL view at /graphql")
+    """The plan store of a started app's GraphQL schema (the hub's state holds it)."""
+    schema = app.state.hub.schema
+    if schema is None:
+        raise LookupError("the app has not started: no GraphQL schema yet")
+    return cast(HubSchema, schema).compiled
 
 
 @dataclass(frozen=True)
