@@ -57,14 +57,17 @@ class RequestDatabase:
         self._lock = asyncio.Lock()
         self._system = False  # inside `as_system`: nested blocks change nothing
 
-    async def rows(self, statement: Executable) -> Sequence[Any]:
+    async def rows(self, statement: Executable, params: dict[str, Any] | None = None
+                   ) -> Sequence[Any]:
         """Result rows as tuples, read through the session's connection (in its transaction):
         a Core result, without the ORM's row loading, which statements filtered by ORM
-        attributes would otherwise go through."""
+        attributes would otherwise go through. `params` bind the statement's parameters at
+        execution: a statement built once keeps its compiled form and cache key, where a
+        copy with its values bound (`statement.params`) would need a new cache key."""
         self._not_inside_transaction()
         async with self._lock, self._reported():
             connection = await (await self._open()).connection()
-            result = await connection.execute(statement)
+            result = await connection.execute(statement, params)
             return result.all()
 
     async def rows_as_system(self, statement: Executable) -> Sequence[Any]:

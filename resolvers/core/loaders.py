@@ -7,12 +7,14 @@ They return plain, read-only rows (`record_of`): every mapped attribute of the m
 named like its column (tests/hub/db/test_models.py checks it), so a row reads like the entity.
 
 Their statements are built once, with the batch's keys as an expanding bound parameter
-(`keys_in`, given by `with_keys`): once per process when the statement carries no scope,
-once per loader (that is, per request) when it carries the caller's scope. A batch then
-costs a copy with its parameter, not a new statement and its cache key."""
+(`keys_in`): once per process when the statement carries no scope, once per loader (that
+is, per request) when it carries the caller's scope. A batch binds its keys at execution
+(`RequestDatabase.rows(statement, {BATCH_KEYS: keys})`): no new statement, no copy, no new
+cache key (`with_keys`, a copy with the keys bound, remains for statements that need it)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from functools import cached_property
@@ -74,26 +76,118 @@ def record_of(column: InstrumentedAttribute[Any]) -> Any:
 
 class KeyedLoader(DataLoader[Any, Any]):
     """A DataLoader that can say, without awaiting, whether a key's value is already here
-    (loaded by an earlier batch, for example a page's prefetch: schema/prefetch.py)."""
+    (loaded by an earlier batch, for example a page's prefetch: schema/core/prefetch.py).
+
+    `fill(keys)` loads many keys without a future per key (a page's prefetch of 100 rows
+    made 100 futures, callbacks and queue entries for values nobody awaits one by one): the
+    keys of every `fill` of one tick go in one batch, as `load`s of one tick do, and the
+    values wait in a plain dict until a field asks (`ready`, or `load`, which then makes
+    the one future it returns)."""
 
     def __init__(self) -> None:
         self._futures: dict[Any, Any] = {}
+        self._values: dict[Any, Any] = {}
+        # The keys of the tick's fill batch, and the future its fills wait on.
+        self._filling: tuple[dict[Any, None], asyncio.Future[None]] | None = None
+        # Keys of a fill batch under way, to its future: a `load` of one waits for it.
+        self._in_flight: dict[Any, asyncio.Future[None]] = {}
+        self._fill_tasks: set[asyncio.Future[None]] = set()
         super().__init__(cache_map=self._futures)
 
     def load(self, key: Any) -> Any:
         """As DataLoader's, but a cached future that was cancelled (its awaiting resolver
-        was, for example a prefetch under a nulled parent) is loaded again, not re-raised."""
+        was, for example a prefetch under a nulled parent) is loaded again, not re-raised;
+        a filled key is answered from the fill's values."""
         future = self._futures.get(key)
-        if future is not None and future.cancelled():
+        if future is not None:
+            if not future.cancelled():
+                return future
             del self._futures[key]
+        if key in self._values:
+            future = self._futures[key] = self.loop.create_future()
+            future.set_result(self._values[key])
+            return future
+        batch = self._in_flight.get(key)
+        if batch is not None:
+            return self._after_fill(key, batch)
         return super().load(key)
 
     def ready(self, key: Any) -> tuple[bool, Any]:
+        values = self._values
+        if key in values:
+            return True, values[key]
         future = self._futures.get(key)
         if future is None or not future.done() or future.cancelled() \
                 or future.exception() is not None:
             return False, None
         return True, future.result()
+
+    def fill(self, keys: list[Any]) -> asyncio.Future[None] | None:
+        """Load the keys not known yet, with the other fills of this tick, into `ready`'s
+        values: the future to await, or None when every key is known or on its way. A
+        failed batch leaves its keys unknown: each field that asks loads it again and
+        reports its own error at its own path."""
+        known, futures, flying = self._values, self._futures, self._in_flight
+        new = [key for key in keys
+               if key not in known and key not in futures and key not in flying]
+        if not new:
+            waits = {flying[key] for key in keys if key in flying}
+            return next(iter(waits)) if len(waits) == 1 else (
+                asyncio.ensure_future(_all(waits)) if waits else None)
+        if self._filling is None:
+            self._filling = ({}, self.loop.create_future())
+            self.loop.call_soon(self._dispatch_fill)
+        pending, done = self._filling
+        pending.update(dict.fromkeys(new))
+        return done
+
+    def _dispatch_fill(self) -> None:
+        assert self._filling is not None
+        pending, done = self._filling
+        self._filling = None
+        keys = list(pending)
+        for key in keys:
+            self._in_flight[key] = done
+        task = asyncio.ensure_future(self._run_fill(keys, done))
+        self._fill_tasks.add(task)  # held until done: the loop keeps only a weak reference
+        task.add_done_callback(self._fill_tasks.discard)
+
+    async def _run_fill(self, keys: list[Any], done: asyncio.Future[None]) -> None:
+        try:
+            values = await self.batch_load_fn(keys)
+        except Exception:  # the fields load again and report it (see fill)
+            values = None
+        for key in keys:
+            self._in_flight.pop(key, None)
+        if values is not None and len(values) == len(keys):
+            for key, value in zip(keys, values, strict=True):
+                if not isinstance(value, Exception):
+                    self._values[key] = value
+        if not done.done():
+            done.set_result(None)
+
+    async def _after_fill(self, key: Any, batch: asyncio.Future[None]) -> Any:
+        await asyncio.shield(batch)
+        return await self.load(key)
+
+    def clear(self, key: Any) -> KeyedLoader:
+        self._values.pop(key, None)
+        super().clear(key)
+        return self
+
+    def clear_all(self) -> KeyedLoader:
+        self._values.clear()
+        super().clear_all()
+        return self
+
+    def prime(self, key: Any, value: Any) -> KeyedLoader:
+        if key not in self._values:
+            super().prime(key, value)
+        return self
+
+
+async def _all(waits: set[asyncio.Future[None]]) -> None:
+    await asyncio.gather(*waits)
 
 
 def now_or_later(loader: KeyedLoader, key: Any, then: Callable[[Any], R]) -> R | Awaitable[R]:
@@ -143,7 +237,7 @@ class RowByKeyLoader(KeyedLoader):
         return rows_by_key(self.column, self.scope)
 
     async def batch_load_fn(self, keys: list[Any]) -> list[Any]:
-        rows = await self.db.rows(with_keys(self.statement, keys))
+        rows = await self.db.rows(self.statement, {BATCH_KEYS: keys})
         found = {getattr(row, self.column.key): row for row in rows}
         return [found.get(key) for key in keys]
 
@@ -161,7 +255,7 @@ class RowsByKeyLoader(KeyedLoader):
         return rows_by_key(self.column, self.scope)
 
     async def batch_load_fn(self, keys: list[Any]) -> list[list[Any]]:
-        rows = await self.db.rows(with_keys(self.statement, keys))
+        rows = await self.db.rows(self.statement, {BATCH_KEYS: keys})
         grouped: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[getattr(row, self.column.key)].append(row)
@@ -189,5 +283,5 @@ class CountByKeyLoader(DataLoader[Any, Any]):
         return statement
 
     async def batch_load_fn(self, keys: list[Any]) -> list[int]:
-        found = {key: int(n) for key, n in await self.db.rows(with_keys(self.statement, keys))}
+        found = {key: int(n) for key, n in await self.db.rows(self.statement, {BATCH_KEYS: keys})}
         return [found.get(key, 0) for key in keys]

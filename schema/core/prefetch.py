@@ -43,12 +43,17 @@ def node_fields(info: Info) -> frozenset[str]:
 
 
 async def prefetch(*loads: tuple[KeyedLoader, Sequence[Any]]) -> None:
-    """Start every (loader, keys) load in the same tick, so each loader sends one batch.
+    """Fill every (loader, keys) in the same tick, so each loader sends one batch (with the
+    fills of other pages of the same tick), without a future per key (`KeyedLoader.fill`).
 
-    A failed batch is not this page's error: the loader forgets the failed keys, so each
-    node field loads again and reports its own error at its own path, as without prefetch.
+    A failed batch is not this page's error: its keys stay unknown, so each node field loads
+    again and reports its own error at its own path, as without prefetch. Waiting is
+    shielded: a page cancelled under a nulled parent does not cancel the batch that other
+    pages of the tick wait on.
     """
-    pending = [loader.load_many(keys) for loader, keys in loads if keys]
+    pending = [asyncio.shield(waiting) for waiting in
+               (loader.fill(list(keys)) for loader, keys in loads if keys)
+               if waiting is not None]
     if pending:
         await asyncio.gather(*pending, return_exceptions=True)
 
