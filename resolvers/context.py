@@ -36,6 +36,8 @@ class RequestContext:
     # The trusted document the request named (`documentId` or Apollo's hash), None for an
     # ad-hoc document: such a request may run through the document's compiled plan.
     document_id: str | None = None
+    # The request's tenant objects by tenant id (schema/tenants/types.py `tenant_of`).
+    tenant_nodes: dict[int, Any] = field(default_factory=dict)
 
     def next_idempotency_key(self) -> str | None:
         """The header's key for the next write of this request (None without a header)."""
