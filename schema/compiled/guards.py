@@ -26,7 +26,7 @@ from typing import Any
 
 from strawberry.execution import optimized_is_awaitable
 
-from schema.compiled.support import Call
+from schema.compiled.support import NOW, Call
 
 is_awaitable = optimized_is_awaitable
 STRAWBERRY_INFO = "info"  # the one name strawberry takes out of the resolver's kwargs
@@ -65,10 +65,12 @@ def guarded(where: str, call: Call, resolve: Callable[[Any], Any], info: Any,
 
     awaits_value = call.is_async
 
-    async def check_then_resolve_async(source: Any) -> Any:
+    async def check_then_resolve_async(source: Any, start: int = 0, first: Any = None) -> Any:
         given = keywords(source)
-        for permission in permissions:
-            allowed: Any = permission.has_permission(source, info, **given)
+        for index in range(start, len(permissions)):
+            permission = permissions[index]
+            allowed: Any = (first if index == start and first is not None
+                            else permission.has_permission(source, info, **given))
             if is_awaitable(allowed):
                 allowed = await allowed
             if allowed is not True:
@@ -80,7 +82,28 @@ def guarded(where: str, call: Call, resolve: Callable[[Any], Any], info: Any,
             value = await value
         return value
 
-    return check_then_resolve_async
+    if not guard.checks_now:
+        return check_then_resolve_async
+    nows = tuple(getattr(permission, NOW, None) for permission in permissions)
+
+    def check_now_then_resolve(source: Any) -> Any:
+        """The same checks, answered at once where they can be (`has_permission_now`): a
+        parent whose checks all answer costs no coroutine; the first that cannot (its
+        rows not loaded yet) continues as `check_then_resolve_async` from that check."""
+        given = keywords(source)
+        for index, permission in enumerate(permissions):
+            now = nows[index]
+            allowed: Any = (now(source, info, **given) if now is not None
+                            else permission.has_permission(source, info, **given))
+            if allowed is None and now is not None:
+                return check_then_resolve_async(source, index)
+            if is_awaitable(allowed):
+                return check_then_resolve_async(source, index, allowed)
+            if allowed is not True:
+                raise Denied(_denial(where, permission, allowed))
+        return resolve(source)  # an awaitable for an `async def` resolver: the run awaits it
+
+    return check_now_then_resolve
 
 
 def _denial(where: str, permission: Any, allowed: object) -> str:

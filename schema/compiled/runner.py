@@ -168,7 +168,10 @@ def select(run: Run, plan: ObjectPlan, parents: list[Any],
                 run.pending.append((field_plan, outputs, values, waiting))
             raise
         call = field_plan.call
-        if call is not None and call.awaits:
+        if call is None or call.basic:  # __typename, or an attribute read: never awaitable
+            fill(run, field_plan, outputs, values, None)
+            continue
+        if call.awaits:
             run.pending.append((field_plan, outputs, values, list(range(len(values)))))
             continue
         waiting = [i for i, v in enumerate(values) if is_awaitable(v)]

@@ -13,6 +13,7 @@ executor, with the reason recorded on the document's `PlanStatus`.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,8 @@ _CONVERTER = "GraphQLCoreConverter.from_resolver.<locals>."
 BASIC = f"{_CONVERTER}_get_basic_result"
 CHAINS = frozenset({f"{_CONVERTER}_resolver", f"{_CONVERTER}_async_resolver"})
 DIRECT = ("schema.core.direct_resolvers", "direct.<locals>.resolve")
+# A check's synchronous answer when it has one (schema/core/permissions.py `Personal`).
+NOW = "has_permission_now"
 
 
 class Unsupported(Exception):
@@ -64,6 +67,11 @@ class Guard:
 
     permissions: tuple[BasePermission, ...]
     is_async: bool
+
+    # Every asynchronous check can also answer synchronously when what it needs is loaded
+    # already (`has_permission_now`, None when it is not): then a parent whose checks all
+    # answer at once costs no coroutine (schema/compiled/guards.py).
+    checks_now: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +93,8 @@ class Call:
     def awaits(self) -> bool:
         """Whether every value of the field is an awaitable (a coroutine function, or the
         permission checks' asynchronous chain around the resolver)."""
-        return self.is_async or (self.guard is not None and self.guard.is_async)
+        return self.is_async or (self.guard is not None and self.guard.is_async
+                                 and not self.guard.checks_now)
 
 
 def call_of(parent: GraphQLObjectType, name: str, graphql_field: GraphQLField,
@@ -132,8 +141,10 @@ def guard_of(field: StrawberryField, where: str) -> Guard | None:
         raise Unsupported(f"field {where} has field extensions")
     # strawberry's chain (strawberry/extensions/field_extension.py): asynchronous when the
     # resolver is, or when the extension cannot run synchronously (an async permission).
-    return Guard(tuple(extension.permissions),
-                 field.is_async or not extension.supports_sync)
+    permissions = tuple(extension.permissions)
+    return Guard(permissions, field.is_async or not extension.supports_sync,
+                 all(hasattr(permission, NOW) or not inspect.iscoroutinefunction(
+                     permission.has_permission) for permission in permissions))
 
 
 def check_document(schema: GraphQLSchema, operation: OperationDefinitionNode,

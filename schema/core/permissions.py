@@ -87,9 +87,21 @@ class Personal(Policy):
     message = msg.PERSONAL_DATA
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        memberships = await info.context.loaders.memberships_by_volunteer.load(source.row.id)
+        return self._decide(source, info, memberships)
+
+    def has_permission_now(self, source: Any, info: Info, **kwargs: Any) -> bool | None:
+        """The same answer at once when the volunteer's memberships are loaded already (a
+        page of volunteers prefetches them), None when they are not: compiled runs call
+        this first and need no coroutine per row (schema/compiled/guards.py)."""
+        ready, memberships = info.context.loaders.memberships_by_volunteer.ready(
+            source.row.id)
+        return self._decide(source, info, memberships) if ready else None
+
+    @staticmethod
+    def _decide(source: Any, info: Info, memberships: Any) -> bool:
         ctx = info.context
         volunteer_id = source.row.id
-        memberships = await ctx.loaders.memberships_by_volunteer.load(volunteer_id)
         allowed = ctx.scope.sees_personal_data(
             volunteer_id, frozenset(mb.tenant_id for mb in memberships),
             getattr(source.row, "subject", None))

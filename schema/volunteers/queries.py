@@ -35,8 +35,8 @@ class VolunteerQueries:
             search=checked_search(search), skills=checked_list(skills, "skills"),
             name_search_tenants=tuple(sorted(ctx.scope.own_tenants)),
         )
-        return VolunteerConnection.of(await volunteer_page(ctx, first=first, after=after,
-                                                           filter=spec))
+        return await VolunteerConnection.prefetched(
+            info, await volunteer_page(ctx, first=first, after=after, filter=spec))
 
     @strawberry.field
     async def volunteer(self, info: Info, id: strawberry.ID) -> Volunteer | None:

@@ -219,3 +219,84 @@ def test_which_extensions_compile(text: str, reason: str | None) -> None:
     except Unsupported as error:
         found = str(error)
     assert found == reason
+
+
+class Prefetched(BasePermission):
+    """As the hub's Personal policy over a page that prefetched its rows: an asynchronous
+    check that can also answer at once for the rows already loaded (`ctx.ready`)."""
+
+    message = "prefetched"
+
+    async def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        ctx: ReadyContext = info.context
+        if source.id not in ctx.ready:
+            await asyncio.sleep(0)  # the rows' load (a loaded row's future does not wait)
+        return self._decide(source, info, "async")
+
+    def has_permission_now(self, source: Any, info: strawberry.Info, **kwargs: Any
+                           ) -> bool | None:
+        ctx: ReadyContext = info.context
+        return self._decide(source, info, "now") if source.id in ctx.ready else None
+
+    @staticmethod
+    def _decide(source: Any, info: strawberry.Info, how: str) -> bool:
+        ctx: Context = info.context
+        ctx.calls.append((how, source.id, {}))
+        allowed = source.id not in ctx.denied
+        if allowed:
+            ctx.audit.record("read_personal_data", "Item", str(source.id))
+        return allowed
+
+
+@dataclass
+class ReadyContext(Context):
+    ready: frozenset[int] = frozenset()
+
+
+@strawberry.type
+class Row:
+    id: int
+
+    @strawberry.field(permission_classes=[Prefetched])  # type: ignore[untyped-decorator]
+    def name(self) -> str | None:
+        return f"row {self.id}"
+
+
+@strawberry.type
+class RowQuery:
+    @strawberry.field
+    def rows(self) -> list[Row]:
+        return [Row(id=i) for i in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(("ready", "denied"), [(frozenset({1, 3}), frozenset()),
+                                               (frozenset({1, 2, 3}), frozenset()),
+                                               (frozenset({1, 2, 3}), frozenset({2}))])
+def test_a_check_that_answers_at_once_needs_no_coroutine_for_loaded_rows(
+        ready: frozenset[int], denied: frozenset[int]) -> None:
+    text = "{ rows { id name } }"
+
+    def run_rows(mode: str) -> tuple[Any, PlanStatus | None, ReadyContext]:
+        plans = Plans("trusted" if mode == "trusted" else "off")
+        made = strawberry.Schema(query=RowQuery,
+                                 execution_context_class=compiling_context(plans))
+        context = ReadyContext("rows", denied, ready=ready)
+        result = asyncio.run(made.execute(text, context_value=context))
+        answer = (result.data, [(e.message, e.path) for e in result.errors or ()])
+        return answer, plans.describe().get("rows"), context
+
+    reference, _, off = run_rows("off")
+    answer, status, on = run_rows("trusted")
+    assert answer == reference
+    assert events(on) == events(off)
+    assert status is not None
+    assert {how for how, _, _ in off.calls} == {"async"}  # strawberry awaits every row
+    if denied:
+        assert (status.runs, status.fallbacks) == (0, 1)
+        assert status.last_fallback == "Denied: Prefetched denied Row.name"
+        return
+    assert (status.runs, status.fallbacks) == (1, 0)
+    # the compiled run asked the loaded rows at once, and awaited only the others
+    assert sorted(id_ for how, id_, _ in on.calls if how == "now") == sorted(ready)
+    assert sorted(id_ for how, id_, _ in on.calls if how == "async") == \
+        sorted({1, 2, 3} - ready)

@@ -112,3 +112,56 @@ def test_a_cancelled_load_is_loaded_again() -> None:
         return value
 
     assert asyncio.run(scenario()) == 9
+
+
+def test_a_request_builds_one_tenant_object_per_tenant(client: HubClient,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from schema.tenants.types import Tenant
+
+    built: list[int] = []
+    original = Tenant.of.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Tenant], row: Any) -> Tenant:
+        built.append(row.id)
+        made: Tenant = original(cls, row)
+        return made
+
+    monkeypatch.setattr(Tenant, "of", classmethod(counted))
+    data = client.data("""{ opportunities(first: 40) { edges { node { tenant { name }
+      organization { tenant { slug } } } } } }""")
+    names = [e["node"]["tenant"]["name"] for e in data["opportunities"]["edges"]]
+    assert len(names) == 40 and len(set(names)) > 1
+    assert sorted(built) == sorted(set(built))  # each tenant once in the request
+    assert len(built) >= len(set(names))
+    built.clear()
+    client.data("{ opportunities(first: 5) { edges { node { tenant { name } } } } }")
+    assert built, "a new request builds its own"
+
+
+def test_a_volunteer_page_loads_the_memberships_its_personal_fields_check(
+        client: HubClient, backend: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hub.db import models as m
+    from hub.ids import decode_id
+    from resolvers.core.loaders import RowsByKeyLoader
+    from tests.principals import TENANT, cast
+
+    filled: list[list[Any]] = []
+    original = KeyedLoader.fill
+
+    def fill(self: KeyedLoader, keys: list[Any]) -> Any:
+        if isinstance(self, RowsByKeyLoader) and self.column is m.Membership.volunteer_id:
+            filled.append(list(keys))
+        return original(self, keys)
+
+    monkeypatch.setattr(KeyedLoader, "fill", fill)
+    staff = cast(backend).headers["coordinator"]
+    page = """query($tenant: String!) { volunteers(first: 8, tenant: $tenant) {
+      edges { node { id FIELDS } } } }"""
+    data = client.data(page.replace("FIELDS", "displayName fullName"), {"tenant": TENANT},
+                       staff)
+    ids = [decode_id(e["node"]["id"])[1] for e in data["volunteers"]["edges"]]
+    assert len(ids) == 8 and all(e["node"]["fullName"] for e in data["volunteers"]["edges"])
+    assert filled == [ids]
+    filled.clear()
+    client.data(page.replace("FIELDS", "displayName"), {"tenant": TENANT}, staff)
+    assert filled == []  # no personal field: nothing to check, nothing loaded
