@@ -39,26 +39,46 @@ class Event(TranslatedText, Node):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
         return loaders.translations_by_event
     row: strawberry.Private[m.Event]
-    kind: str
-    starts_at: datetime
-    ends_at: datetime | None
-    online_url: str | None
-    visibility: Visibility
-    status: OpportunityStatus = strawberry.field(
+
+    @strawberry.field
+    def kind(self) -> str:
+        return self.row.kind
+
+    @strawberry.field
+    def starts_at(self) -> datetime:
+        return self.row.starts_at
+
+    @strawberry.field
+    def ends_at(self) -> datetime | None:
+        return self.row.ends_at
+
+    @strawberry.field
+    def online_url(self) -> str | None:
+        return self.row.online_url
+
+    @strawberry.field
+    def visibility(self) -> Visibility:
+        return Visibility(self.row.visibility)
+
+    @strawberry.field(
         description="DRAFT and ARCHIVED events are seen by their society's staff only.")
-    published_at: datetime | None = strawberry.field(
+    def status(self) -> OpportunityStatus:
+        return OpportunityStatus(self.row.status)
+
+    @strawberry.field(
         description="When it was or will be published (later than now: scheduled).")
-    cancelled_at: datetime | None = strawberry.field(
+    def published_at(self) -> datetime | None:
+        return self.row.published_at
+
+    @strawberry.field(
         description="When it was called off; a cancelled event stays visible.")
+    def cancelled_at(self) -> datetime | None:
+        return self.row.cancelled_at
 
     @classmethod
     def of(cls, row: m.Event) -> Event:
-        return cls(
-            id=strawberry.ID(encode_id("Event", row.id)), row=row, kind=row.kind,
-            starts_at=row.starts_at, ends_at=row.ends_at, online_url=row.online_url,
-            visibility=Visibility(row.visibility), status=OpportunityStatus(row.status),
-            published_at=row.published_at, cancelled_at=row.cancelled_at,
-        )
+        """The id and the row: fields read the row when they are asked for."""
+        return cls(id=strawberry.ID(encode_id("Event", row.id)), row=row)
 
     @strawberry.field
     def is_cancelled(self) -> bool:
@@ -111,20 +131,32 @@ class NewsItem(TranslatedText, Node):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
         return loaders.translations_by_news_item
     row: strawberry.Private[m.NewsItem]
-    tags: list[str]
-    image_url: str | None
-    published_at: datetime | None
-    visibility: Visibility
-    status: OpportunityStatus = strawberry.field(
+
+    @strawberry.field
+    def tags(self) -> list[str]:
+        return list(self.row.tags)
+
+    @strawberry.field
+    def image_url(self) -> str | None:
+        return self.row.image_url
+
+    @strawberry.field
+    def published_at(self) -> datetime | None:
+        return self.row.published_at
+
+    @strawberry.field
+    def visibility(self) -> Visibility:
+        return Visibility(self.row.visibility)
+
+    @strawberry.field(
         description="DRAFT and ARCHIVED news items are seen by their society's staff only.")
+    def status(self) -> OpportunityStatus:
+        return OpportunityStatus(self.row.status)
 
     @classmethod
     def of(cls, row: m.NewsItem) -> NewsItem:
-        return cls(
-            id=strawberry.ID(encode_id("NewsItem", row.id)), row=row, tags=list(row.tags),
-            image_url=row.image_url, published_at=row.published_at,
-            visibility=Visibility(row.visibility), status=OpportunityStatus(row.status),
-        )
+        """The id and the row: fields read the row when they are asked for."""
+        return cls(id=strawberry.ID(encode_id("NewsItem", row.id)), row=row)
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: str) -> NewsItem | None:

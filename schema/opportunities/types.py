@@ -50,16 +50,23 @@ class Organization(Node):
     """An opportunity owner inside a tenant: school, municipality, branch, NGO..."""
 
     row: strawberry.Private[m.Organization]
-    name: str
-    kind: str | None
-    city: str | None
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.row.name
+
+    @strawberry.field
+    def kind(self) -> str | None:
+        return self.row.kind
+
+    @strawberry.field
+    def city(self) -> str | None:
+        return self.row.city
 
     @classmethod
     def of(cls, row: m.Organization) -> Organization:
-        return cls(
-            id=strawberry.ID(encode_id("Organization", row.id)),
-            row=row, name=row.name, kind=row.kind, city=row.city,
-        )
+        """The id and the row: fields read the row when they are asked for."""
+        return cls(id=strawberry.ID(encode_id("Organization", row.id)), row=row)
 
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:
@@ -80,40 +87,63 @@ class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
         return loaders.translations_by_opportunity
     row: strawberry.Private[m.Opportunity]
-    format: OpportunityFormat
-    starts_at: datetime | None
-    ends_at: datetime | None
-    is_ongoing: bool
-    capacity: int | None
-    credited_hours: float | None
-    is_emergency: bool
-    visibility: Visibility
-    status: OpportunityStatus
-    published_at: datetime | None
-    acceptance: Acceptance = strawberry.field(
+
+    @strawberry.field
+    def format(self) -> OpportunityFormat:
+        return OpportunityFormat(self.row.format)
+
+    @strawberry.field
+    def starts_at(self) -> datetime | None:
+        return self.row.starts_at
+
+    @strawberry.field
+    def ends_at(self) -> datetime | None:
+        return self.row.ends_at
+
+    @strawberry.field
+    def is_ongoing(self) -> bool:
+        return self.row.is_ongoing
+
+    @strawberry.field
+    def capacity(self) -> int | None:
+        return self.row.capacity
+
+    @strawberry.field
+    def credited_hours(self) -> float | None:
+        return self.row.credited_hours
+
+    @strawberry.field
+    def is_emergency(self) -> bool:
+        return self.row.is_emergency
+
+    @strawberry.field
+    def visibility(self) -> Visibility:
+        return Visibility(self.row.visibility)
+
+    @strawberry.field
+    def status(self) -> OpportunityStatus:
+        return OpportunityStatus(self.row.status)
+
+    @strawberry.field
+    def published_at(self) -> datetime | None:
+        return self.row.published_at
+
+    @strawberry.field(
         description="AUTOMATIC: accepted at once while places are left; REVIEW: staff decide.")
-    minimum_age: int | None = strawberry.field(
+    def acceptance(self) -> Acceptance:
+        return Acceptance(self.row.acceptance)
+
+    @strawberry.field(
         description="Applicants younger than this (whole years, on the day they apply) are "
                     "refused.")
+    def minimum_age(self) -> int | None:
+        return self.row.min_age
 
     @classmethod
     def of(cls, row: m.Opportunity) -> Opportunity:
-        return cls(
-            id=strawberry.ID(encode_id("Opportunity", row.id)),
-            row=row,
-            format=OpportunityFormat(row.format),
-            starts_at=row.starts_at,
-            ends_at=row.ends_at,
-            is_ongoing=row.is_ongoing,
-            capacity=row.capacity,
-            credited_hours=row.credited_hours,
-            is_emergency=row.is_emergency,
-            visibility=Visibility(row.visibility),
-            status=OpportunityStatus(row.status),
-            published_at=row.published_at,
-            acceptance=Acceptance(row.acceptance),
-            minimum_age=row.min_age,
-        )
+        """The id and the row: fields read the row when they are asked for (a page of 100
+        converted every column of every row, enums included, for the few fields asked)."""
+        return cls(id=strawberry.ID(encode_id("Opportunity", row.id)), row=row)
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: str) -> Opportunity | None:
@@ -272,20 +302,31 @@ class Campaign(TranslatedText, Node):
     def translations_loader(self, loaders: Loaders) -> KeyedLoader:
         return loaders.translations_by_campaign
     row: strawberry.Private[m.Campaign]
-    starts_on: date | None
-    ends_on: date | None
-    status: OpportunityStatus
-    visibility: Visibility
-    published_at: datetime | None
+
+    @strawberry.field
+    def starts_on(self) -> date | None:
+        return self.row.starts_on
+
+    @strawberry.field
+    def ends_on(self) -> date | None:
+        return self.row.ends_on
+
+    @strawberry.field
+    def status(self) -> OpportunityStatus:
+        return OpportunityStatus(self.row.status)
+
+    @strawberry.field
+    def visibility(self) -> Visibility:
+        return Visibility(self.row.visibility)
+
+    @strawberry.field
+    def published_at(self) -> datetime | None:
+        return self.row.published_at
 
     @classmethod
     def of(cls, row: m.Campaign) -> Campaign:
-        return cls(
-            id=strawberry.ID(encode_id("Campaign", row.id)),
-            row=row, starts_on=row.starts_on, ends_on=row.ends_on,
-            status=OpportunityStatus(row.status), visibility=Visibility(row.visibility),
-            published_at=row.published_at,
-        )
+        """The id and the row: fields read the row when they are asked for."""
+        return cls(id=strawberry.ID(encode_id("Campaign", row.id)), row=row)
 
     @strawberry.field
     def tenant(self, info: Info) -> Tenant:
