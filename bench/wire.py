@@ -32,13 +32,39 @@ def admin(admin_url: str, sql: str) -> str | None:
     return asyncio.run(_execute(admin_url, sql))
 
 
+# Statements of the hub's own background work, not of any request: the live dispatcher
+# polls for due emergency calls about once a second in every hub process (BEGIN, this,
+# COMMIT), on a pooled connection a request may use the moment before or after.
+BACKGROUND = ("emergency_call",)
+ENDS = ("COMMIT", "ROLLBACK", "END", "ABORT")
+
+
+def request_statements(lines: list[tuple[str, str]]) -> int:
+    """How many of the logged (backend pid, statement) lines belong to requests: per
+    backend, a transaction (BEGIN to COMMIT/ROLLBACK) that holds a background statement is
+    left out whole."""
+    by_backend: dict[str, list[list[str]]] = {}
+    for pid, statement in lines:
+        runs = by_backend.setdefault(pid, [[]])
+        current = runs[-1]
+        if statement.upper().startswith("BEGIN") and current:
+            runs.append(current := [])
+        current.append(statement)
+        if statement.upper().rstrip("; ").startswith(ENDS):
+            runs.append([])
+    return sum(len(run) for runs in by_backend.values() for run in runs
+               if not any(mark in statement for statement in run for mark in BACKGROUND))
+
+
 class WireCounter:
-    """Counts `statement:` / `execute ...:` log lines of one database after a mark."""
+    """Counts `statement:` / `execute ...:` log lines of one database after a mark (what
+    the hub does in the background left out: `request_statements`)."""
 
     def __init__(self, log: Path, database: str) -> None:
         self.log, self.database = log, database
         self.pattern = re.compile(
-            rf"@{re.escape(database)} .*?LOG:  (?:statement|execute [^:]*): ")
+            rf"\[(\d+)\] \S*@{re.escape(database)} .*?LOG:  "
+            rf"(?:statement|execute [^:]*): (.*)")
 
     @classmethod
     def open(cls, admin_url: str, database: str) -> tuple[WireCounter | None, str]:
@@ -72,4 +98,5 @@ class WireCounter:
         with self.log.open("rb") as f:
             f.seek(offset)
             text = f.read().decode("utf-8", errors="replace")
-        return sum(1 for line in text.splitlines() if self.pattern.search(line))
+        found = (self.pattern.search(line) for line in text.splitlines())
+        return request_statements([(m.group(1), m.group(2)) for m in found if m])
