@@ -242,17 +242,56 @@ class RowByKeyLoader(KeyedLoader):
         return [found.get(key) for key in keys]
 
 
+_NARROW_BY_KEY: dict[tuple[Any, str, frozenset[str]], Statement] = {}
+
+
 class RowsByKeyLoader(KeyedLoader):
-    """All rows per key (a list, maybe empty), from `column IN keys`."""
+    """All rows per key (a list, maybe empty), from `column IN keys`.
+
+    `narrowed(names)` is a loader of the same rows (same key, same scope) with only the
+    columns `names` and the key column: a page whose nodes ask for their titles reads the
+    titles of its translation rows, not their descriptions too. Its rows lack the other
+    attributes: reading one fails loudly (AttributeError), it never reads a wrong value."""
 
     def __init__(self, db: RequestDatabase, column: InstrumentedAttribute[Any],
-                 scope: ColumnElement[bool] | None = None) -> None:
+                 scope: ColumnElement[bool] | None = None,
+                 names: frozenset[str] | None = None) -> None:
         super().__init__()
-        self.db, self.column, self.scope = db, column, scope
+        self.db, self.column, self.scope, self.names = db, column, scope, names
+        self._narrowed: dict[frozenset[str], RowsByKeyLoader] = {}
 
     @cached_property
     def statement(self) -> Statement:
-        return rows_by_key(self.column, self.scope)
+        names = self.names
+        if names is None:
+            return rows_by_key(self.column, self.scope)
+        table = record_of(self.column)
+        columns = [table.c[name] for name in (self.column.key, *sorted(names - {
+            self.column.key}))]
+        if self.scope is not None:
+            return select(*columns).where(keys_in(self.column), self.scope)
+        key = (self.column.class_, self.column.key, names)
+        statement = _NARROW_BY_KEY.get(key)
+        if statement is None:
+            statement = _NARROW_BY_KEY[key] = select(*columns).where(keys_in(self.column))
+        return statement
+
+    def narrowed(self, names: frozenset[str]) -> RowsByKeyLoader:
+        """The request's loader of these rows with only the columns `names`."""
+        assert self.names is None, "narrow the whole rows' loader"
+        loader = self._narrowed.get(names)
+        if loader is None:
+            loader = self._narrowed[names] = RowsByKeyLoader(self.db, self.column,
+                                                             self.scope, names)
+        return loader
+
+    def narrowed_holding(self, name: str, key: Any) -> tuple[bool, Any]:
+        """(True, rows) when a narrowed loader that reads column `name` holds the key's
+        rows already, else (False, None)."""
+        for names, loader in self._narrowed.items():
+            if name in names and key in loader._values:  # filled only (schema/core/prefetch.py)
+                return True, loader._values[key]
+        return False, None
 
     async def batch_load_fn(self, keys: list[Any]) -> list[list[Any]]:
         rows = await self.db.rows(self.statement, {BATCH_KEYS: keys})

@@ -73,13 +73,17 @@ class TranslatedText:
 
     async def _text(self, info: Any, field: str, locale: str | None) -> Served | None:
         ctx: RequestContext = info.context
-        rows = await self.translations_loader(ctx.loaders).load(self.row.id)
+        loader = self.translations_loader(ctx.loaders)
+        ready, rows = _narrowed_rows(loader, field, self.row.id)
+        if not ready:
+            rows = await loader.load(self.row.id)
         default = ctx.tenants.by_id[self.row.tenant_id].default_locale
         return serve(ctx, rows, field, default, locale)
 
     def _value_now(self, info: Any, field: str, fallback: str | None) -> Any:
         """The field's served value (or `fallback`): at once when the translations are
-        already loaded (a prefetched page), else an awaitable of it."""
+        already loaded (a prefetched page: its rows with only the text columns its nodes
+        ask for, `schema/core/prefetch.py`), else an awaitable of it."""
         ctx: RequestContext = info.context
         default = ctx.tenants.by_id[self.row.tenant_id].default_locale
 
@@ -87,7 +91,11 @@ class TranslatedText:
             served = serve(ctx, rows, field, default, None)
             return served.value if served else fallback
 
-        return now_or_later(self.translations_loader(ctx.loaders), self.row.id, value)
+        loader = self.translations_loader(ctx.loaders)
+        ready, rows = _narrowed_rows(loader, field, self.row.id)
+        if ready:
+            return value(rows)
+        return now_or_later(loader, self.row.id, value)
 
     async def _value(self, info: Any, field: str, locale: str | None) -> str | None:
         served = await self._text(info, field, locale)
@@ -95,6 +103,13 @@ class TranslatedText:
 
     async def _localized(self, info: Any, field: str, locale: str | None) -> Served:
         return await self._text(info, field, locale) or Served("", "en", True)
+
+
+def _narrowed_rows(loader: KeyedLoader, field: str, key: Any) -> tuple[bool, Any]:
+    """(True, rows) when a prefetch read the key's rows with the `field` column."""
+    holding = getattr(loader, "narrowed_holding", None)
+    found: tuple[bool, Any] = holding(field, key) if holding is not None else (False, None)
+    return found
 
 
 def text_field(field: str, *, required: bool = False) -> Any:

@@ -58,10 +58,29 @@ async def prefetch(*loads: tuple[KeyedLoader, Sequence[Any]]) -> None:
         await asyncio.gather(*pending, return_exceptions=True)
 
 
+# The translation column each text field serves (`titleI18n` serves `title`).
+TEXT_COLUMNS = {"title": "title", "titleI18n": "title", "summary": "summary",
+                "description": "description", "body": "body"}
+assert frozenset(TEXT_COLUMNS) == TEXT_FIELDS
+
+
+def text_loader(wanted: frozenset[str], loader: KeyedLoader) -> KeyedLoader:
+    """What a page prefetches its translations with: rows with only the text columns its
+    nodes' selected text fields serve (and `locale`), or the whole rows when a node field
+    may read more of them (`translations`, an editor's list of every translation)."""
+    narrowed = getattr(loader, "narrowed", None)
+    if narrowed is None or "translations" in wanted:
+        return loader
+    columns = frozenset(TEXT_COLUMNS[name] for name in wanted & TEXT_FIELDS)
+    result: KeyedLoader = narrowed(columns | {"locale"})
+    return result
+
+
 async def prefetch_texts(info: Info, loader: KeyedLoader, rows: Sequence[Any]) -> None:
     """A page's translation rows, when any text field of its nodes is selected."""
-    if node_fields(info) & TEXT_FIELDS:
-        await prefetch((loader, [row.id for row in rows]))
+    wanted = node_fields(info)
+    if wanted & TEXT_FIELDS:
+        await prefetch((text_loader(wanted, loader), [row.id for row in rows]))
 
 
 def distinct(values: Iterable[Any]) -> list[Any]:

@@ -33,7 +33,7 @@ from schema.core.node import by_loader, register
 from schema.core.permissions import OwningTenantEditor, OwningTenantStaff, SignedIn
 from schema.core.policy import EVERYONE, policy
 from schema.core.prefetch import TEXT_FIELDS as SELECTED_TEXT
-from schema.core.prefetch import distinct, node_fields, prefetch
+from schema.core.prefetch import distinct, node_fields, prefetch, text_loader
 from schema.inquiries.fields import OpportunityInquiryFields
 from schema.taxonomy.types import Category, Skill, skills_of
 from schema.tenants.types import Tenant, tenant_of
@@ -283,7 +283,7 @@ class OpportunityConnection(Connection[Opportunity]):
         """The connection, with what its nodes' selected fields read loaded in one go."""
         wanted, rows, loaders = node_fields(info), page.rows, info.context.loaders
         await prefetch(
-            (loaders.translations_by_opportunity,
+            (text_loader(wanted, loaders.translations_by_opportunity),
              [r.id for r in rows] if wanted & SELECTED_TEXT else []),
             (loaders.organization_by_id, distinct(r.organization_id for r in rows)
              if "organization" in wanted else []),

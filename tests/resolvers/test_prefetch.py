@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from resolvers.core.loaders import KeyedLoader
+from resolvers.core.loaders import KeyedLoader, RowsByKeyLoader
 from tests.conftest import HubClient
 
 
@@ -25,6 +25,15 @@ def readiness(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         return found
 
     monkeypatch.setattr(KeyedLoader, "ready", ready)
+    holding = RowsByKeyLoader.narrowed_holding
+
+    def narrowed_holding(self: RowsByKeyLoader, name: str, key: Any) -> tuple[bool, Any]:
+        found = holding(self, name, key)
+        if found[0]:  # a text field served from a page's narrowed rows
+            seen.append(True)
+        return found
+
+    monkeypatch.setattr(RowsByKeyLoader, "narrowed_holding", narrowed_holding)
     return seen
 
 
@@ -165,3 +174,41 @@ def test_a_volunteer_page_loads_the_memberships_its_personal_fields_check(
     filled.clear()
     client.data(page.replace("FIELDS", "displayName"), {"tenant": TENANT}, staff)
     assert filled == []  # no personal field: nothing to check, nothing loaded
+
+
+def _translation_selects(client: HubClient, query: str) -> tuple[list[str], int]:
+    client.counter.statements.clear()
+    data = client.data(query)
+    assert data["news"]["edges"]
+    selects = [s for s in client.counter.statements
+               if "FROM news_item_translation" in s.replace('"', "")]
+    return selects, client.counter.count
+
+
+def test_a_page_reads_only_the_text_columns_its_nodes_ask_for(client: HubClient) -> None:
+    titles, n_titles = _translation_selects(
+        client, "{ news(first: 10) { edges { node { title titleI18n { value } } } } }")
+    bodies, n_bodies = _translation_selects(
+        client, "{ news(first: 10) { edges { node { title body } } } }")
+    assert len(titles) == len(bodies) == 1 and n_titles == n_bodies  # one batch, no more
+    columns = titles[0].split("FROM")[0]
+    assert "title" in columns and "locale" in columns
+    assert not any(c in columns for c in ("body", "summary", "updated_at", "source_digest"))
+    assert "body" in bodies[0].split("FROM")[0]
+    assert "summary" not in bodies[0].split("FROM")[0]
+
+
+def test_the_translations_list_prefetches_whole_rows() -> None:
+    from hub.db import models as m
+    from resolvers.core.loaders import RowsByKeyLoader
+    from schema.core.prefetch import text_loader
+
+    async def scenario() -> None:  # a loader is made in the request's event loop
+        whole = RowsByKeyLoader(None, m.NewsItemTranslation.news_item_id)  # type: ignore[arg-type]
+        assert text_loader(frozenset({"title", "translations"}), whole) is whole
+        narrow = text_loader(frozenset({"id", "titleI18n", "summary"}), whole)
+        assert isinstance(narrow, RowsByKeyLoader) and narrow is not whole
+        assert narrow.names == frozenset({"title", "summary", "locale"})
+        assert text_loader(frozenset({"summary", "title", "id"}), whole) is narrow
+
+    asyncio.run(scenario())
