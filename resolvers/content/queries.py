@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func
 
 from hub.db.models import Event, NewsItem
 from resolvers.context import RequestContext
-from resolvers.core.pages import Ordering, Page, PageList
+from resolvers.core.pages import Ordering, Page, PageList, page_of
 from resolvers.search.match import matching
 from resolvers.search.query import TextSearch
 from resolvers.search.ranking import by_relevance, ranked
@@ -83,14 +83,19 @@ TENANT_EVENTS = PageList("events:tenant", Event, EVENT_ORDERING, event_clauses, 
 async def news_page(
     ctx: RequestContext, *, first: int | None, after: str | None,
     filter: NewsFilter | None = None, tenant_id: int | None = None, order: str | None = None,
+    columns: frozenset[str] | None = None,
 ) -> Page[NewsItem]:
     """Newest first (`order` NEWEST, the default without a search) or most relevant first
-    (RELEVANCE, the default with one)."""
+    (RELEVANCE, the default with one). Its rows have only `columns` (and the ordering's)
+    when given, else whole rows."""
     of = NEWS if tenant_id is None else TENANT_NEWS
     search = filter.search if filter is not None else None
     if by_relevance(search, order) and search is not None:
         of = ranked(of, search, "news_item")
-    return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)
+    if columns is None:
+        return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)
+    return await page_of(ctx, of, first=first, after=after, owner=tenant_id, filter=filter,
+                         columns=columns)
 
 
 async def event_page(

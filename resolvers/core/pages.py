@@ -1,20 +1,28 @@
 """Keyset pages of any list, batched: all pages asked for in one request tick load in one
 statement (a UNION ALL of per-owner `LIMIT` queries, each served by a tenant-leading index),
-and all their counts in one grouped statement."""
+and all their counts in one grouped statement.
+
+A page may name the columns its rows need (`page_of(..., columns=...)`: what its nodes'
+selected fields read, schema/core/columns.py); its statement then selects those and the
+ordering's, not whole rows. The pages of one batch get the union of their columns (any page
+without a list of columns: whole rows), so a batch stays one statement. A row read for a
+column it does not have raises (SQLAlchemy `Row`: AttributeError): never a wrong value."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from aiodataloader import DataLoader
 from sqlalchemy import (
     ColumnElement,
     FromClause,
     Select,
+    Table,
     func,
     literal,
     select,
@@ -23,8 +31,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute
 
-from hub.paging import PageRequest, encode_cursor
+from hub.paging import PageRequest, encode_cursor, page_request
 from resolvers.core.database import RequestDatabase
+
+if TYPE_CHECKING:
+    from resolvers.context import RequestContext
 
 T = TypeVar("T")
 
@@ -93,7 +104,9 @@ class PageList:
 
 @dataclass(slots=True)
 class Page(Generic[T]):
-    rows: list[T]  # plain read-only rows of T's table, attributes named like T's (loaders.py)
+    # Plain read-only rows of T's table, attributes named like T's (loaders.py): whole rows,
+    # or the columns the page was asked for and the ordering's (`page_of`).
+    rows: list[T]
     has_next: bool
     has_previous: bool
     ordering: Ordering
@@ -108,6 +121,39 @@ class PageKey:
     owner: Hashable  # the value of the owner column (tenant id, campaign id), or None
     request: PageRequest
     filters: Hashable
+    # The table columns its rows must have (besides the ordering's); None: whole rows.
+    columns: frozenset[str] | None = None
+
+
+# Distinct (table, columns) statements kept per process: a few lists times the selections
+# of the documents that page through them.
+ROW_STATEMENTS = 256
+
+
+@lru_cache(maxsize=ROW_STATEMENTS)
+def rows_of(table: Table, columns: frozenset[str] | None) -> Select[Any]:
+    """`SELECT <columns> FROM table` (in the table's order), or the whole row for None or
+    every column: built once per process and (table, columns), each page adds its WHERE.
+    A name that is not a column of the table is refused."""
+    if columns is None:
+        return select(table)
+    unknown = columns - set(table.c.keys())
+    if unknown:
+        raise ValueError(f"{table.name} has no column {', '.join(sorted(unknown))}")
+    if len(columns) == len(table.c):
+        return select(table)
+    return select(*(column for column in table.c if column.key in columns))
+
+
+def union_of(keys: Iterable[PageKey], always: frozenset[str]) -> frozenset[str] | None:
+    """The columns a batch of pages selects: every key's and `always`; None (whole rows) as
+    soon as one key has no list of columns."""
+    wanted = set(always)
+    for key in keys:
+        if key.columns is None:
+            return None
+        wanted.update(key.columns)
+    return frozenset(wanted)
 
 
 class PageLoader(DataLoader[Any, Any]):
@@ -126,13 +172,16 @@ class PageLoader(DataLoader[Any, Any]):
         self.db, self.model, self.ordering = db, model, ordering
         self.scope, self.filters, self.owner = scope, filters, owner
         self.counts = CountLoader(db, model, scope, filters, owner)
+        # The table's columns that cursors and the merge of a batch's rows read.
+        self.sorted_by = frozenset(str(c.key) for c in ordering.columns
+                                   if c.key in model.__table__.c)
 
-    def _select(self, key: PageKey, *extra: Any) -> Select[Any]:
+    def _select(self, key: PageKey, rows: Select[Any], *extra: Any) -> Select[Any]:
         joined, filters = self.ordering.joined, self.filters
         if joined is None:
-            stmt = select(self.model.__table__, *extra)
+            stmt = rows.add_columns(*extra) if extra else rows
         else:
-            stmt = select(self.model.__table__, *joined.columns, *extra).join_from(
+            stmt = rows.add_columns(*joined.columns, *extra).join_from(
                 self.model.__table__, joined.target, joined.on)
             filters = joined.filters or filters
         stmt = stmt.where(self.scope, *filters(key.filters))
@@ -142,32 +191,51 @@ class PageLoader(DataLoader[Any, Any]):
             stmt = stmt.where(self.ordering.after(key.request.after))
         return stmt.order_by(*self.ordering.order_by()).limit(key.request.first + 1)
 
-    async def batch_load_fn(self, keys: list[PageKey]) -> list[Page[Any]]:
+    async def batch_load_fn(self, asked: list[PageKey]) -> list[Page[Any]]:
+        # One branch per page: the same page asked with other columns is the same branch.
+        wide = {key: replace(key, columns=None) for key in asked}
+        keys = list(dict.fromkeys(wide.values()))
+        rows_stmt = rows_of(self.model.__table__, union_of(asked, self.sorted_by))
         grouped: dict[int, list[Any]] = defaultdict(list)
         if len(keys) == 1:
-            grouped[0] = list(await self.db.rows(self._select(keys[0])))
+            grouped[0] = list(await self.db.rows(self._select(keys[0], rows_stmt)))
         else:
             branches = [
-                self._select(key, literal(i).label("page_key")).subquery().select()
+                self._select(key, rows_stmt, literal(i).label("page_key")).subquery().select()
                 for i, key in enumerate(keys)
             ]
             union = union_all(*branches).subquery()
             for row in await self.db.rows(select(union)):
                 grouped[row.page_key].append(row)
-        pages: list[Page[Any]] = []
+        pages: dict[PageKey, Page[Any]] = {}
         for i, key in enumerate(keys):
             rows = self.ordering.sort(grouped[i])
             first = key.request.first
-            pages.append(
-                Page(
-                    rows=rows[:first],
-                    has_next=len(rows) > first,
-                    has_previous=key.request.after is not None,
-                    ordering=self.ordering,
-                    count=_counter(self.counts, (key.owner, key.filters)),
-                )
+            pages[key] = Page(
+                rows=rows[:first],
+                has_next=len(rows) > first,
+                has_previous=key.request.after is not None,
+                ordering=self.ordering,
+                count=_counter(self.counts, (key.owner, key.filters)),
             )
-        return pages
+        return [pages[wide[key]] for key in asked]
+
+
+async def page_of(ctx: RequestContext, of: PageList, *, first: int | None, after: str | None,
+                  owner: Any = None, filter: Any = None,
+                  columns: frozenset[str] | None = None) -> Page[Any]:
+    """`ctx.page(...)`, whose rows need only `columns` (and the ordering's) of the list's
+    table: the same request's loader of the list (pages of it asked in one tick, with or
+    without columns, still load in one statement), made as `ctx.page` makes it."""
+    request = page_request(first, after, kind=of.ordering.kind, shape=of.ordering.shape,
+                           max_size=ctx.settings.max_page_size)
+    loader = ctx.page_loaders.get(of.name)
+    if loader is None:
+        loader = PageLoader(ctx.db, of.model, of.ordering, ctx.scope.rows(of.model),
+                            of.filters, of.owner)
+        ctx.page_loaders[of.name] = loader
+    page: Page[Any] = await loader.load(PageKey(owner, request, filter, columns))
+    return page
 
 
 def _counter(loader: CountLoader, key: tuple[Hashable, Hashable]) -> Callable[[], Awaitable[int]]:

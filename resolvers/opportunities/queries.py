@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from hub.db.models import Opportunity, OpportunitySkill
 from resolvers.context import RequestContext
-from resolvers.core.pages import Ordering, Page, PageList
+from resolvers.core.pages import Ordering, Page, PageList, page_of
 from resolvers.opportunities.taxonomy import check_codes
 from resolvers.search.match import matching
 from resolvers.search.query import TextSearch
@@ -96,9 +96,11 @@ async def opportunity_page(
     tenant_id: int | None = None,
     campaign_id: int | None = None,
     order: str | None = None,
+    columns: frozenset[str] | None = None,
 ) -> Page[Opportunity]:
     """A page of opportunities: newest first (`order` NEWEST, the default without a
-    search) or most relevant first (RELEVANCE, the default with one)."""
+    search) or most relevant first (RELEVANCE, the default with one). Its rows have only
+    `columns` (and the ordering's) when given, else whole rows."""
     if filter is not None:
         await check_codes(ctx, categories=filter.categories, skills=filter.skills)
     if tenant_id is not None:
@@ -111,4 +113,7 @@ async def opportunity_page(
     search = filter.search if filter is not None else None
     if by_relevance(search, order) and search is not None:
         of = ranked(of, search, "opportunity")
-    return await ctx.page(of, first=first, after=after, owner=value, filter=filter)
+    if columns is None:
+        return await ctx.page(of, first=first, after=after, owner=value, filter=filter)
+    return await page_of(ctx, of, first=first, after=after, owner=value, filter=filter,
+                         columns=columns)

@@ -13,11 +13,13 @@ from hub.errors import BadUserInput
 from hub.i18n import messages as msg
 from resolvers.content.queries import EventFilter, NewsFilter, event_page, news_page
 from resolvers.search.query import text_search
+from schema.content.columns import NEWS_ITEM_COLUMNS
 from schema.content.types import EventConnection, NewsConnection, NewsItem
 from schema.core.info import Info
 from schema.core.inputs import checked_list, checked_search
 from schema.core.node import lookup
 from schema.core.policy import EVERYONE, policy
+from schema.core.prefetch import node_fields
 
 SEARCH_DESCRIPTION = (
     "Words to find in the texts, in any language of the record: every word must match (by "
@@ -65,7 +67,8 @@ class ContentQueries:
             search=text_search(info.context, checked_search(search)),
         )
         page = await news_page(info.context, first=first, after=after, filter=spec,
-                               order=order_by.value if order_by else None)
+                               order=order_by.value if order_by else None,
+                               columns=NEWS_ITEM_COLUMNS.columns(node_fields(info)))
         return await NewsConnection.prefetched(info, page)
 
     @strawberry.field

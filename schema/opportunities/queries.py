@@ -10,6 +10,8 @@ from resolvers.opportunities.queries import opportunity_page
 from schema.core.info import Info
 from schema.core.node import lookup
 from schema.core.policy import EVERYONE, policy
+from schema.core.prefetch import node_fields
+from schema.opportunities.columns import OPPORTUNITY_COLUMNS
 from schema.opportunities.inputs import OpportunityFilterInput, OpportunityOrder
 from schema.opportunities.types import Opportunity, OpportunityConnection
 
@@ -27,7 +29,8 @@ class OpportunityQueries:
     ) -> OpportunityConnection:
         spec = filter.resolve(info.context) if filter else None
         page = await opportunity_page(info.context, first=first, after=after, filter=spec,
-                                      order=order_by.value if order_by else None)
+                                      order=order_by.value if order_by else None,
+                                      columns=OPPORTUNITY_COLUMNS.columns(node_fields(info)))
         return await OpportunityConnection.prefetched(info, page)
 
     @strawberry.field
