@@ -37,8 +37,6 @@ from hub.entry.state import HubState, Startup
 from hub.errors import ConfigurationError
 from hub.i18n.warmup import warm_up
 from resolvers import TenantIndex
-from resolvers.notifications import worker as notifications
-from resolvers.webhooks import worker as webhook_delivery
 
 
 def token_verifier(settings: Settings) -> TokenVerifier:
@@ -97,10 +95,18 @@ def lifespan(settings: Settings, engine: AsyncEngine, verifier: TokenVerifier,
         startup.loaded(state)
         if state.schema is not None:  # compiled execution's plans: /metrics
             metrics.metrics_of(app, settings).watch_plans(state.schema.compiled.describe)
-        # `serve --notify`: the outbox's delivery loop, cancelled when the app stops.
-        notifier = notifications.start(settings, sessions) if notify else None
+        # `serve --notify`: the outbox's delivery loop, cancelled when the app stops. Its
+        # modules (the mailers, aiosmtplib) are imported by a hub that delivers only.
+        notifier = deliverer = None
+        if notify:
+            from resolvers.notifications import worker as notifications
+
+            notifier = notifications.start(settings, sessions)
         # `serve --webhooks`: the webhook deliveries' loop, likewise.
-        deliverer = webhook_delivery.start(settings, sessions) if webhooks else None
+        if webhooks:
+            from resolvers.webhooks import worker as webhook_delivery
+
+            deliverer = webhook_delivery.start(settings, sessions)
         try:
             async with start_live(app, state):  # live emergency calls (docs/live.md)
                 yield

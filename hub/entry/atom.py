@@ -6,6 +6,10 @@ had no text in that language is served through the fallback chain and says which
 it is in (`xml:lang` on the entry). Entries come newest first, in the order given
 (feedgen prepends unless told `order="append"`). Only public fields: no author byline (a
 staff field), the society as the author.
+
+feedgen (with lxml: ~4 MB of a worker's resident memory beyond what the app imports anyway)
+is imported when the first feed is written, not with the module: many workers never serve
+one.
 """
 
 from __future__ import annotations
@@ -13,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from feedgen.entry import FeedEntry  # type: ignore[import-untyped]
-from feedgen.ext.base import BaseEntryExtension  # type: ignore[import-untyped]
-from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from hub.i18n import Served
+
+if TYPE_CHECKING:
+    from feedgen.entry import FeedEntry  # type: ignore[import-untyped]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ATOM_TYPE = "application/atom+xml"
@@ -49,24 +53,33 @@ class FeedItem:
     tags: Sequence[str]
 
 
-class _EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
-    """feedgen writes `xml:lang` on the feed only; this writes it on one entry (the
-    language of its title) and on its summary or content when theirs differs."""
+@cache
+def _entry_language() -> type[Any]:
+    """The extension class below, made on first use (it subclasses feedgen's base)."""
+    from feedgen.ext.base import BaseEntryExtension  # type: ignore[import-untyped]
 
-    def __init__(self) -> None:
-        self.languages: dict[str, str] = {}  # "entry", "summary", "content" -> tag
+    class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
+        """feedgen writes `xml:lang` on the feed only; this writes it on one entry (the
+        language of its title) and on its summary or content when theirs differs."""
 
-    def extend_atom(self, entry: Any) -> Any:
-        entry.attrib[XML_LANG] = self.languages["entry"]
-        for child in entry:
-            tag = self.languages.get(child.tag)
-            if tag is not None and tag != self.languages["entry"]:
-                child.attrib[XML_LANG] = tag
-        return entry
+        def __init__(self) -> None:
+            self.languages: dict[str, str] = {}  # "entry", "summary", "content" -> tag
+
+        def extend_atom(self, entry: Any) -> Any:
+            entry.attrib[XML_LANG] = self.languages["entry"]
+            for child in entry:
+                tag = self.languages.get(child.tag)
+                if tag is not None and tag != self.languages["entry"]:
+                    child.attrib[XML_LANG] = tag
+            return entry
+
+    return EntryLanguage
 
 
 def atom_document(head: FeedHead, items: Sequence[FeedItem]) -> bytes:
     """The feed as UTF-8 XML."""
+    from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+
     feed = FeedGenerator()
     feed.id(head.url)
     feed.title(head.title)
@@ -99,7 +112,7 @@ def _entry(entry: FeedEntry, item: FeedItem) -> None:
         entry.content(item.body.value, type="text")
     if item.tags:
         entry.category([{"term": tag} for tag in item.tags])
-    entry.register_extension("language", _EntryLanguage, atom=True, rss=False)
+    entry.register_extension("language", _entry_language(), atom=True, rss=False)
     languages = {"entry": item.title.locale}
     for name, served in (("summary", item.summary), ("content", item.body)):
         if served is not None:

@@ -8,6 +8,10 @@ one, and clients would duplicate the event on every refresh). A cancelled public
 stays in the calendar with `STATUS:CANCELLED`, so that a subscriber's copy is cancelled
 too rather than silently dropped. Only public fields; texts in the calendar's language
 through the fallback chain, each marked with the language it is in (`LANGUAGE=`).
+
+icalendar (~3 MB of a worker's resident memory beyond what the app imports anyway) is
+imported when the first calendar is written, not with the module: many workers never serve
+one.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from icalendar import STATUS, Calendar, Event
+from typing import TYPE_CHECKING
 
 from hub.i18n import Served
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//Tatawwu Hub//Events//EN"
 REFRESH = timedelta(hours=1)
@@ -50,6 +56,8 @@ class CalendarEvent:
 
 
 def calendar_document(head: CalendarHead, events: Sequence[CalendarEvent]) -> bytes:
+    from icalendar import Calendar
+
     calendar = Calendar.new(prodid=PRODID, name=head.name, uid=head.uid, url=head.url,
                             method="PUBLISH")
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
@@ -62,6 +70,8 @@ def calendar_document(head: CalendarHead, events: Sequence[CalendarEvent]) -> by
 
 
 def _event(event: CalendarEvent) -> Event:
+    from icalendar import STATUS, Event
+
     component = Event.new(
         uid=event.uid, start=event.starts_at, end=event.ends_at, stamp=event.changed_at,
         last_modified=event.changed_at, created=event.created_at,

@@ -18,7 +18,6 @@ from typing import Final, Protocol, TypeVar
 
 from hub.config import Settings, redact_url
 from hub.limits.memory import MemoryCounts
-from hub.limits.redis import RedisCounts, deployment_prefix
 from hub.limits.windows import Bucket, Window
 
 log = logging.getLogger("tatawwu.limits")
@@ -89,9 +88,12 @@ class RateLimiter:
 
 
 def limiter_for(settings: Settings) -> RateLimiter:
-    """In Redis when `redis_url` is set, else in this process."""
+    """In Redis when `redis_url` is set, else in this process. The Redis client (~9 MB of a
+    worker's memory, with the OpenTelemetry modules it loads) is imported only then."""
     if not settings.redis_url:
         return RateLimiter(settings.rate_limit_window_seconds)
+    from hub.limits.redis import RedisCounts, deployment_prefix
+
     shared = RedisCounts(settings.redis_url, deployment_prefix(settings.database_url))
     return RateLimiter(settings.rate_limit_window_seconds, shared,
                        label=redact_url(settings.redis_url))

@@ -5,6 +5,10 @@ HTML-escaped): the certificate's HTML is what the entry layer's PDF renderer
 The QR code (segno's `make_qr`: a full QR code, never a Micro QR, which phone cameras
 often cannot read) holds the verification address, with error correction M, as an SVG
 data: URI: nothing outside the document is fetched.
+
+Mako (with the Pygments it loads) and segno are imported on first use, not with the module:
+the entry layer imports this module for its routes, and a worker that never renders a
+certificate or a verification page does not carry them (~6 MB).
 """
 
 from __future__ import annotations
@@ -12,9 +16,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
-
-import segno
-from mako.lookup import TemplateLookup
 
 from resolvers.certificates.document import CertificateDocument
 from resolvers.certificates.fonts import certificate_fonts
@@ -25,6 +26,8 @@ TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
 
 @lru_cache(maxsize=1)
 def _lookup() -> Any:
+    from mako.lookup import TemplateLookup
+
     return TemplateLookup(directories=[str(TEMPLATES)], default_filters=["h"],
                           strict_undefined=True, input_encoding="utf-8")
 
@@ -36,6 +39,8 @@ def _style() -> str:
 
 def qr_data_uri(url: str) -> str:
     """The QR code of `url` as an SVG data: URI (4 modules of quiet zone)."""
+    import segno
+
     return str(segno.make_qr(url, error="m").svg_data_uri(scale=4, border=4))
 
 
