@@ -10,10 +10,9 @@ from hub.access import ReadScope
 from hub.audit import AuditLog
 from hub.config import Settings
 from hub.i18n import LocaleChain
-from hub.paging import page_request
 from resolvers.core.database import RequestDatabase
 from resolvers.core.idempotency import HEADER, checked_key
-from resolvers.core.pages import Page, PageKey, PageList, PageLoader
+from resolvers.core.pages import Page, PageList, PageLoader, page_of
 from resolvers.loaders import Loaders
 from resolvers.tenants.index import TenantIndex
 
@@ -53,15 +52,10 @@ class RequestContext:
         return Loaders(self.db, self.scope.rows, self.scope.principal.volunteer_id)
 
     async def page(self, of: PageList, *, first: int | None, after: str | None,
-                   owner: Any = None, filter: Any = None) -> Page[Any]:
+                   owner: Any = None, filter: Any = None,
+                   columns: frozenset[str] | None = None) -> Page[Any]:
         """One page of a list, under the caller's scope: `first` checked against the cap,
-        `after` decoded; pages of the same list asked for in one tick load together."""
-        request = page_request(first, after, kind=of.ordering.kind, shape=of.ordering.shape,
-                               max_size=self.settings.max_page_size)
-        loader = self.page_loaders.get(of.name)
-        if loader is None:
-            loader = PageLoader(self.db, of.model, of.ordering, self.scope.rows(of.model),
-                                of.filters, of.owner)
-            self.page_loaders[of.name] = loader
-        page: Page[Any] = await loader.load(PageKey(owner, request, filter))
-        return page
+        `after` decoded; pages of the same list asked for in one tick load together; with
+        `columns`, rows of only those columns (and the ordering's): `page_of`."""
+        return await page_of(self, of, first=first, after=after, owner=owner, filter=filter,
+                             columns=columns)

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func
 
 from hub.db.models import Event, NewsItem
 from resolvers.context import RequestContext
-from resolvers.core.pages import Ordering, Page, PageList, page_of
+from resolvers.core.pages import Ordering, Page, PageList
 from resolvers.search.match import matching
 from resolvers.search.query import TextSearch
 from resolvers.search.ranking import by_relevance, ranked
@@ -92,10 +92,8 @@ async def news_page(
     search = filter.search if filter is not None else None
     if by_relevance(search, order) and search is not None:
         of = ranked(of, search, "news_item")
-    if columns is None:
-        return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter)
-    return await page_of(ctx, of, first=first, after=after, owner=tenant_id, filter=filter,
-                         columns=columns)
+    return await ctx.page(of, first=first, after=after, owner=tenant_id, filter=filter,
+                          columns=columns)
 
 
 async def event_page(

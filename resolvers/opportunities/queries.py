@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from hub.db.models import Opportunity, OpportunitySkill
 from resolvers.context import RequestContext
-from resolvers.core.pages import Ordering, Page, PageList, page_of
+from resolvers.core.pages import Ordering, Page, PageList
 from resolvers.opportunities.taxonomy import check_codes
 from resolvers.search.match import matching
 from resolvers.search.query import TextSearch
@@ -113,7 +113,5 @@ async def opportunity_page(
     search = filter.search if filter is not None else None
     if by_relevance(search, order) and search is not None:
         of = ranked(of, search, "opportunity")
-    if columns is None:
-        return await ctx.page(of, first=first, after=after, owner=value, filter=filter)
-    return await page_of(ctx, of, first=first, after=after, owner=value, filter=filter,
-                         columns=columns)
+    return await ctx.page(of, first=first, after=after, owner=value, filter=filter,
+                          columns=columns)

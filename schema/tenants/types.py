@@ -13,6 +13,7 @@ from hub.ids import encode_id
 from resolvers.content.queries import EventFilter, NewsFilter, event_page, news_page
 from resolvers.opportunities.queries import opportunity_page
 from resolvers.search.query import text_search
+from schema.content.columns import NEWS_ITEM_COLUMNS
 from schema.core.common import LocalizedString, Node
 from schema.core.enums import TenantKind
 from schema.core.federation import by_global_id
@@ -21,6 +22,8 @@ from schema.core.inputs import checked_search
 from schema.core.localize import served_name
 from schema.core.node import register
 from schema.core.policy import EVERYONE, policy
+from schema.core.prefetch import node_fields
+from schema.opportunities.columns import OPPORTUNITY_COLUMNS
 
 if TYPE_CHECKING:
     from schema.content.queries import EventOrder, NewsOrder
@@ -113,6 +116,7 @@ class Tenant(Node):
         page = await opportunity_page(
             info.context, first=first, after=after, filter=spec, tenant_id=self.row.id,
             order=order_by.value if order_by else None,
+            columns=OPPORTUNITY_COLUMNS.columns(node_fields(info)),
         )
         return await OpportunityConnection.prefetched(info, page)
 
@@ -126,7 +130,8 @@ class Tenant(Node):
 
         spec = NewsFilter(search=text_search(info.context, checked_search(search)))
         page = await news_page(info.context, first=first, after=after, filter=spec,
-                               tenant_id=self.row.id, order=order_by.value if order_by else None)
+                               tenant_id=self.row.id, order=order_by.value if order_by else None,
+                               columns=NEWS_ITEM_COLUMNS.columns(node_fields(info)))
         return await NewsConnection.prefetched(info, page)
 
     @strawberry.field

@@ -252,3 +252,30 @@ def test_a_batch_selects_the_union_or_whole_rows() -> None:
     b = PageKey(1, request, None, frozenset({"capacity"}))
     assert union_of([a, b], frozenset({"id"})) == frozenset({"id", "format", "capacity"})
     assert union_of([a, PageKey(2, request, None)], frozenset({"id"})) is None
+
+
+TENANT_PAGES = """query($slug: String!) { tenant(slug: $slug) {
+  opportunities(first: 5) { edges { node { id spotsLeft } } }
+  news(first: 3) { edges { node { id title } } } } }"""
+
+
+def _reads(client: HubClient, column: str) -> bool:
+    return any(column in re.split(r"\sFROM\s", s, maxsplit=1)[0]
+               for s in client.counter.statements)
+
+
+def test_a_tenants_pages_read_only_their_columns_too(client: HubClient) -> None:
+    client.counter.statements.clear()
+    data = client.data(TENANT_PAGES, {"slug": TENANT})
+    assert data["tenant"]["opportunities"]["edges"] and data["tenant"]["news"]["edges"]
+    assert _reads(client, "opportunity.capacity")
+    assert not _reads(client, "opportunity.contact_email")
+    assert not _reads(client, "news_item.author_name")
+
+
+def test_a_tenants_pages_read_whole_rows_without_the_map(client: HubClient,
+                                                         whole_rows: None) -> None:
+    client.counter.statements.clear()
+    client.data(TENANT_PAGES, {"slug": TENANT})
+    assert _reads(client, "opportunity.contact_email")
+    assert _reads(client, "news_item.author_name")
