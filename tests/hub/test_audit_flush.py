@@ -50,3 +50,5 @@ def test_flushed_events_keep_their_values_in_one_statement(fresh_backend: Databa
     assert all(r.at.tzinfo is not None and r.subject == "staff-1" and r.tenant_id is None
                and r.request_id == "req-1" for r in rows)
     assert insert_of(3) is insert_of(3)  # built once per number of events
+    # ... and cacheable, so compiled once (a multi-row `insert().values()` has no key)
+    assert insert_of(3)._generate_cache_key() is not None
