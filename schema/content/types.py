@@ -12,7 +12,7 @@ from hub.ids import encode_id
 from resolvers.core.loaders import KeyedLoader
 from resolvers.core.pages import Page
 from resolvers.loaders import Loaders
-from schema.core.common import Node, Place
+from schema.core.common import Node, Place, row_field
 from schema.core.connections import Connection, Edge
 from schema.core.enums import OpportunityStatus, Visibility
 from schema.core.federation import by_global_id
@@ -40,40 +40,19 @@ class Event(TranslatedText, Node):
         return loaders.translations_by_event
     row: strawberry.Private[m.Event]
 
-    @strawberry.field
-    def kind(self) -> str:
-        return self.row.kind
+    kind = row_field("kind", str)
+    starts_at = row_field("starts_at", datetime)
+    ends_at = row_field("ends_at", datetime | None)
+    online_url = row_field("online_url", str | None)
+    visibility = row_field("visibility", Visibility, Visibility)
+    status = row_field("status", OpportunityStatus, OpportunityStatus, description=(
+        "DRAFT and ARCHIVED events are seen by their society's staff only."))
 
-    @strawberry.field
-    def starts_at(self) -> datetime:
-        return self.row.starts_at
+    published_at = row_field("published_at", datetime | None, description=(
+        "When it was or will be published (later than now: scheduled)."))
 
-    @strawberry.field
-    def ends_at(self) -> datetime | None:
-        return self.row.ends_at
-
-    @strawberry.field
-    def online_url(self) -> str | None:
-        return self.row.online_url
-
-    @strawberry.field
-    def visibility(self) -> Visibility:
-        return Visibility(self.row.visibility)
-
-    @strawberry.field(
-        description="DRAFT and ARCHIVED events are seen by their society's staff only.")
-    def status(self) -> OpportunityStatus:
-        return OpportunityStatus(self.row.status)
-
-    @strawberry.field(
-        description="When it was or will be published (later than now: scheduled).")
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
-
-    @strawberry.field(
-        description="When it was called off; a cancelled event stays visible.")
-    def cancelled_at(self) -> datetime | None:
-        return self.row.cancelled_at
+    cancelled_at = row_field("cancelled_at", datetime | None, description=(
+        "When it was called off; a cancelled event stays visible."))
 
     @classmethod
     def of(cls, row: m.Event) -> Event:
@@ -132,26 +111,12 @@ class NewsItem(TranslatedText, Node):
         return loaders.translations_by_news_item
     row: strawberry.Private[m.NewsItem]
 
-    @strawberry.field
-    def tags(self) -> list[str]:
-        return list(self.row.tags)
-
-    @strawberry.field
-    def image_url(self) -> str | None:
-        return self.row.image_url
-
-    @strawberry.field
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
-
-    @strawberry.field
-    def visibility(self) -> Visibility:
-        return Visibility(self.row.visibility)
-
-    @strawberry.field(
-        description="DRAFT and ARCHIVED news items are seen by their society's staff only.")
-    def status(self) -> OpportunityStatus:
-        return OpportunityStatus(self.row.status)
+    tags = row_field("tags", list[str], list)
+    image_url = row_field("image_url", str | None)
+    published_at = row_field("published_at", datetime | None)
+    visibility = row_field("visibility", Visibility, Visibility)
+    status = row_field("status", OpportunityStatus, OpportunityStatus, description=(
+        "DRAFT and ARCHIVED news items are seen by their society's staff only."))
 
     @classmethod
     def of(cls, row: m.NewsItem) -> NewsItem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import strawberry
@@ -17,6 +17,22 @@ class Node:
     """An object with a global id, fetchable with `node(id:)`."""
 
     id: strawberry.ID
+
+
+def row_field(column: str, graphql_type: Any, convert: Callable[[Any], Any] | None = None,
+              *, description: str | None = None) -> Any:
+    """A field of a node made of its row (`self.row`): the column read, and converted (an
+    enum, a list) only when the field is asked for, so building a node costs nothing per
+    column it has."""
+    if convert is None:
+        def resolve(self: Any) -> Any:
+            return getattr(self.row, column)
+    else:
+        def resolve(self: Any) -> Any:
+            return convert(getattr(self.row, column))
+    resolve.__name__ = column
+    return strawberry.field(resolver=resolve, graphql_type=graphql_type,
+                            description=description)
 
 
 @policy(reach=INHERITED, open=("value", "locale", "direction", "isFallback"))

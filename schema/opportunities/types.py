@@ -17,7 +17,7 @@ from resolvers.core.pages import Page
 from resolvers.loaders import Loaders
 from resolvers.opportunities.queries import opportunity_page
 from resolvers.publishing.statuses import is_scheduled
-from schema.core.common import Contact, Node, Place
+from schema.core.common import Contact, Node, Place, row_field
 from schema.core.connections import Connection
 from schema.core.enums import (
     Acceptance,
@@ -51,17 +51,9 @@ class Organization(Node):
 
     row: strawberry.Private[m.Organization]
 
-    @strawberry.field
-    def name(self) -> str:
-        return self.row.name
-
-    @strawberry.field
-    def kind(self) -> str | None:
-        return self.row.kind
-
-    @strawberry.field
-    def city(self) -> str | None:
-        return self.row.city
+    name = row_field("name", str)
+    kind = row_field("kind", str | None)
+    city = row_field("city", str | None)
 
     @classmethod
     def of(cls, row: m.Organization) -> Organization:
@@ -88,56 +80,21 @@ class Opportunity(TranslatedText, Node, OpportunityInquiryFields):
         return loaders.translations_by_opportunity
     row: strawberry.Private[m.Opportunity]
 
-    @strawberry.field
-    def format(self) -> OpportunityFormat:
-        return OpportunityFormat(self.row.format)
+    format = row_field("format", OpportunityFormat, OpportunityFormat)
+    starts_at = row_field("starts_at", datetime | None)
+    ends_at = row_field("ends_at", datetime | None)
+    is_ongoing = row_field("is_ongoing", bool)
+    capacity = row_field("capacity", int | None)
+    credited_hours = row_field("credited_hours", float | None)
+    is_emergency = row_field("is_emergency", bool)
+    visibility = row_field("visibility", Visibility, Visibility)
+    status = row_field("status", OpportunityStatus, OpportunityStatus)
+    published_at = row_field("published_at", datetime | None)
+    acceptance = row_field("acceptance", Acceptance, Acceptance, description=(
+        "AUTOMATIC: accepted at once while places are left; REVIEW: staff decide."))
 
-    @strawberry.field
-    def starts_at(self) -> datetime | None:
-        return self.row.starts_at
-
-    @strawberry.field
-    def ends_at(self) -> datetime | None:
-        return self.row.ends_at
-
-    @strawberry.field
-    def is_ongoing(self) -> bool:
-        return self.row.is_ongoing
-
-    @strawberry.field
-    def capacity(self) -> int | None:
-        return self.row.capacity
-
-    @strawberry.field
-    def credited_hours(self) -> float | None:
-        return self.row.credited_hours
-
-    @strawberry.field
-    def is_emergency(self) -> bool:
-        return self.row.is_emergency
-
-    @strawberry.field
-    def visibility(self) -> Visibility:
-        return Visibility(self.row.visibility)
-
-    @strawberry.field
-    def status(self) -> OpportunityStatus:
-        return OpportunityStatus(self.row.status)
-
-    @strawberry.field
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
-
-    @strawberry.field(
-        description="AUTOMATIC: accepted at once while places are left; REVIEW: staff decide.")
-    def acceptance(self) -> Acceptance:
-        return Acceptance(self.row.acceptance)
-
-    @strawberry.field(
-        description="Applicants younger than this (whole years, on the day they apply) are "
-                    "refused.")
-    def minimum_age(self) -> int | None:
-        return self.row.min_age
+    minimum_age = row_field("min_age", int | None, description=(
+        "Applicants younger than this (whole years, on the day they apply) are refused."))
 
     @classmethod
     def of(cls, row: m.Opportunity) -> Opportunity:
@@ -303,25 +260,11 @@ class Campaign(TranslatedText, Node):
         return loaders.translations_by_campaign
     row: strawberry.Private[m.Campaign]
 
-    @strawberry.field
-    def starts_on(self) -> date | None:
-        return self.row.starts_on
-
-    @strawberry.field
-    def ends_on(self) -> date | None:
-        return self.row.ends_on
-
-    @strawberry.field
-    def status(self) -> OpportunityStatus:
-        return OpportunityStatus(self.row.status)
-
-    @strawberry.field
-    def visibility(self) -> Visibility:
-        return Visibility(self.row.visibility)
-
-    @strawberry.field
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
+    starts_on = row_field("starts_on", date | None)
+    ends_on = row_field("ends_on", date | None)
+    status = row_field("status", OpportunityStatus, OpportunityStatus)
+    visibility = row_field("visibility", Visibility, Visibility)
+    published_at = row_field("published_at", datetime | None)
 
     @classmethod
     def of(cls, row: m.Campaign) -> Campaign:
